@@ -1,0 +1,50 @@
+package news.wiretranslation.translate;
+
+/** A translation that failed, classified so that the pipeline knows whether to retry, pause or dead-letter. */
+public class TranslationException extends Exception {
+
+    /** What kind of failure this was; drives the pipeline's fault policy. */
+    public enum Kind {
+        /** 429: too many requests. Retry after a pause. */
+        RATE_LIMITED(true),
+        /** 456: the account's character quota is used up. Pause translation; never dead-letter. */
+        QUOTA_EXCEEDED(true),
+        /** 5xx or a response that could not be read. Retry. */
+        SERVER_ERROR(true),
+        /** Timeout or connection failure. Retry. */
+        UNAVAILABLE(true),
+        /** 403: the key is wrong or revoked. Stop the service. */
+        AUTHENTICATION(false),
+        /** 400 and the like: the engine refuses this input (e.g. an unsupported language pair). Dead-letter the article. */
+        REJECTED(false);
+
+        private final boolean retriable;
+
+        Kind(boolean retriable) {
+            this.retriable = retriable;
+        }
+
+        public boolean retriable() {
+            return retriable;
+        }
+    }
+
+    private final Kind kind;
+
+    public TranslationException(Kind kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+    }
+
+    public TranslationException(Kind kind, String message) {
+        this(kind, message, null);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public boolean isRetriable() {
+        return kind.retriable();
+    }
+}

@@ -1,0 +1,28 @@
+package news.wiretranslation.translate;
+
+/**
+ * A machine-translation backend. Implementations are thread-safe and make no retries of their own:
+ * the pipeline decides when to retry (see {@link TranslationException#isRetriable()}).
+ */
+public interface Translator extends AutoCloseable {
+
+    /** Short engine name written into every label, e.g. {@code deepl} or {@code apertium}. */
+    String engine();
+
+    /**
+     * Translates all texts of one request from one source language into one target language.
+     * The result holds exactly one translated text per input text, in the same order.
+     */
+    TranslationResult translate(TranslationRequest request) throws TranslationException;
+
+    /**
+     * Checks at start-up that the backend is reachable and the credentials work, so that a bad key
+     * stops the service before it consumes anything.
+     */
+    default void verify() throws TranslationException {
+    }
+
+    @Override
+    default void close() {
+    }
+}
