@@ -1,0 +1,233 @@
+package news.wiretranslation.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads {@link ServiceConfig} from environment variables, falling back to an optional properties file and
+ * then to each {@link Setting}'s default. Every problem stops start-up with a message naming the setting.
+ */
+public final class ConfigLoader {
+    private final Map<String, String> environment;
+    private final Properties file;
+
+    public ConfigLoader(Map<String, String> environment, Properties file) {
+        this.environment = Map.copyOf(environment);
+        this.file = file;
+    }
+
+    /** The process environment plus, when given, the properties file at {@code path}. */
+    public static ConfigLoader fromEnvironment(Optional<Path> propertiesFile) {
+        return new ConfigLoader(System.getenv(), propertiesFile.map(ConfigLoader::readProperties).orElseGet(Properties::new));
+    }
+
+    static Properties readProperties(Path path) {
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(path)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new ConfigException("Cannot read the configuration file " + path + ": " + e.getMessage(), e);
+        }
+        return properties;
+    }
+
+    public ServiceConfig load() {
+        List<TargetLanguage> targets = parse(Setting.TARGET_LANGUAGES, ConfigLoader::targetLanguages,
+                "a comma-separated list of DeepL target codes such as EN-US,DE");
+        return new ServiceConfig(
+                required(Setting.KAFKA_BOOTSTRAP_SERVERS),
+                required(Setting.APPLICATION_ID),
+                new ServiceConfig.Registry(
+                        required(Setting.SCHEMA_REGISTRY_URL),
+                        optional(Setting.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO).map(v -> requireUserInfo(v)),
+                        bool(Setting.SCHEMA_REGISTRY_AUTO_REGISTER)),
+                new ServiceConfig.Topics(
+                        topic(Setting.INPUT_TOPIC), required(Setting.OUTPUT_TOPIC_PREFIX), topic(Setting.DLQ_TOPIC)),
+                targets,
+                parse(Setting.SOURCE_LANGUAGES, ConfigLoader::isoCodes, "a comma-separated list of ISO 639-1 codes such as fr,de"),
+                deepL(),
+                new ServiceConfig.Retry(
+                        positiveInt(Setting.TRANSLATION_MAX_ATTEMPTS),
+                        Duration.ofMillis(nonNegativeLong(Setting.TRANSLATION_RETRY_BACKOFF_MS))),
+                new ServiceConfig.Detection(
+                        parse(Setting.DETECTION_ACCURACY, ConfigLoader::accuracy, "low or high"),
+                        positiveInt(Setting.DETECTION_MAX_CHARS),
+                        parse(Setting.DETECTION_MIN_CONFIDENCE, ConfigLoader::fraction, "a number from 0 to 1")),
+                new ServiceConfig.Streams(
+                        parse(Setting.PROCESSING_GUARANTEE, ConfigLoader::guarantee, "exactly_once_v2 or at_least_once"),
+                        positiveInt(Setting.NUM_STREAM_THREADS),
+                        optional(Setting.STATE_DIR),
+                        parse(Setting.REPLICATION_FACTOR, ConfigLoader::replicationFactor, "-1 or a number from 1 to 32767"),
+                        optional(Setting.COMMIT_INTERVAL_MS).map(v -> parse(Setting.COMMIT_INTERVAL_MS, Long::parseLong, "milliseconds")),
+                        Duration.ofMillis(nonNegativeLong(Setting.SHUTDOWN_TIMEOUT_MS))));
+    }
+
+    private ServiceConfig.DeepL deepL() {
+        String translator = required(Setting.TRANSLATOR).toLowerCase(Locale.ROOT);
+        if (!translator.equals("deepl")) {
+            throw ConfigException.invalid(Setting.TRANSLATOR, translator, "the supported backend is deepl");
+        }
+        String key = optional(Setting.DEEPL_AUTH_KEY).orElseThrow(() -> new ConfigException(
+                "Missing setting " + Setting.DEEPL_AUTH_KEY.env() + ": the DeepL API key is required when TRANSLATOR=deepl"
+                        + " (set the environment variable or " + Setting.DEEPL_AUTH_KEY.property() + " in the properties file)"));
+        Optional<String> serverUrl = optional(Setting.DEEPL_SERVER_URL);
+        serverUrl.ifPresent(url -> {
+            if (!url.startsWith("http://") && !url.startsWith("https://")) {
+                throw ConfigException.invalid(Setting.DEEPL_SERVER_URL, url, "an http:// or https:// URL");
+            }
+        });
+        Optional<String> modelType = optional(Setting.DEEPL_MODEL_TYPE);
+        modelType.ifPresent(m -> {
+            if (!Set.of("quality_optimized", "prefer_quality_optimized", "latency_optimized").contains(m)) {
+                throw ConfigException.invalid(Setting.DEEPL_MODEL_TYPE, m,
+                        "quality_optimized, prefer_quality_optimized or latency_optimized");
+            }
+        });
+        return new ServiceConfig.DeepL(key, serverUrl, Duration.ofMillis(positiveInt(Setting.DEEPL_TIMEOUT_MS)), modelType);
+    }
+
+    /** The raw value: environment first, then the file, then the default; blank counts as unset. */
+    Optional<String> optional(Setting setting) {
+        String value = environment.get(setting.env());
+        if (value == null || value.isBlank()) {
+            value = file.getProperty(setting.property());
+        }
+        if (value == null || value.isBlank()) {
+            value = setting.defaultValue();
+        }
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    private String required(Setting setting) {
+        return optional(setting).orElseThrow(() -> new ConfigException("Missing setting " + setting.env()
+                + ": " + setting.description() + " (set the environment variable or " + setting.property()
+                + " in the properties file)"));
+    }
+
+    private <T> T parse(Setting setting, Function<String, T> parser, String expected) {
+        String value = optional(setting).orElse("");
+        try {
+            return parser.apply(value);
+        } catch (RuntimeException e) {
+            String detail = e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
+            throw ConfigException.invalid(setting, value, "expected " + expected + detail);
+        }
+    }
+
+    private String topic(Setting setting) {
+        return parse(setting, value -> {
+            if (!value.matches("[a-zA-Z0-9._-]{1,249}")) {
+                throw new IllegalArgumentException("topic names use letters, digits, '.', '_' and '-'");
+            }
+            return value;
+        }, "a Kafka topic name");
+    }
+
+    private boolean bool(Setting setting) {
+        return parse(setting, value -> switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("not a boolean");
+        }, "true or false");
+    }
+
+    private int positiveInt(Setting setting) {
+        return parse(setting, value -> {
+            int n = Integer.parseInt(value);
+            if (n < 1) {
+                throw new IllegalArgumentException("must be at least 1");
+            }
+            return n;
+        }, "a positive whole number");
+    }
+
+    private long nonNegativeLong(Setting setting) {
+        return parse(setting, value -> {
+            long n = Long.parseLong(value);
+            if (n < 0) {
+                throw new IllegalArgumentException("must not be negative");
+            }
+            return n;
+        }, "a whole number, 0 or more");
+    }
+
+    private static String requireUserInfo(String value) {
+        if (!value.contains(":")) {
+            throw new ConfigException("Invalid setting " + Setting.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO.env()
+                    + ": expected user:password");
+        }
+        return value;
+    }
+
+    static List<TargetLanguage> targetLanguages(String value) {
+        Set<TargetLanguage> targets = new LinkedHashSet<>();
+        for (String part : value.split(",")) {
+            if (!part.isBlank()) {
+                targets.add(TargetLanguage.parse(part));
+            }
+        }
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("at least one target language is needed");
+        }
+        return new ArrayList<>(targets);
+    }
+
+    static Set<String> isoCodes(String value) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (String part : value.split(",")) {
+            String code = part.trim().toLowerCase(Locale.ROOT);
+            if (code.isEmpty()) {
+                continue;
+            }
+            if (!code.matches("[a-z]{2}")) {
+                throw new IllegalArgumentException("'" + part.trim() + "' is not an ISO 639-1 code");
+            }
+            codes.add(code);
+        }
+        return codes;
+    }
+
+    static boolean accuracy(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "high" -> true;
+            case "low" -> false;
+            default -> throw new IllegalArgumentException("unknown accuracy mode");
+        };
+    }
+
+    static double fraction(String value) {
+        double d = Double.parseDouble(value);
+        if (!(d >= 0 && d <= 1)) {
+            throw new IllegalArgumentException("out of range");
+        }
+        return d;
+    }
+
+    static String guarantee(String value) {
+        String v = value.toLowerCase(Locale.ROOT);
+        if (!v.equals("exactly_once_v2") && !v.equals("at_least_once")) {
+            throw new IllegalArgumentException("unknown guarantee");
+        }
+        return v;
+    }
+
+    static short replicationFactor(String value) {
+        int n = Integer.parseInt(value);
+        if (n != -1 && (n < 1 || n > Short.MAX_VALUE)) {
+            throw new IllegalArgumentException("out of range");
+        }
+        return (short) n;
+    }
+}

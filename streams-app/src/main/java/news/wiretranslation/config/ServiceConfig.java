@@ -1,0 +1,62 @@
+package news.wiretranslation.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The service's whole configuration, typed and validated. Built by {@link ConfigLoader}; see {@link Setting}
+ * for each value's meaning and default.
+ */
+public record ServiceConfig(
+        String bootstrapServers,
+        String applicationId,
+        Registry registry,
+        Topics topics,
+        List<TargetLanguage> targetLanguages,
+        Set<String> sourceLanguages,
+        DeepL deepL,
+        Retry retry,
+        Detection detection,
+        Streams streams) {
+
+    public ServiceConfig {
+        targetLanguages = List.copyOf(targetLanguages);
+        sourceLanguages = Set.copyOf(sourceLanguages);
+    }
+
+    /** Schema registry connection, in Confluent's setting names when handed to the serdes. */
+    public record Registry(String url, Optional<String> basicAuthUserInfo, boolean autoRegister) {
+        @Override
+        public String toString() {
+            return "Registry[url=" + url + ", basicAuth=" + basicAuthUserInfo.map(s -> "<hidden>").orElse("none")
+                    + ", autoRegister=" + autoRegister + "]";
+        }
+    }
+
+    public record Topics(String input, String outputPrefix, String deadLetter) {
+        public String output(TargetLanguage target) {
+            return outputPrefix + target.topicSuffix();
+        }
+    }
+
+    /** DeepL client settings. The key is never printed. */
+    public record DeepL(String authKey, Optional<String> serverUrl, Duration timeout, Optional<String> modelType) {
+        @Override
+        public String toString() {
+            return "DeepL[authKey=<hidden>, serverUrl=" + serverUrl.orElse("default") + ", timeout=" + timeout
+                    + ", modelType=" + modelType.orElse("default") + "]";
+        }
+    }
+
+    public record Retry(int maxAttempts, Duration initialBackoff) {
+    }
+
+    public record Detection(boolean highAccuracy, int maxChars, double minConfidence) {
+    }
+
+    public record Streams(String processingGuarantee, int threads, Optional<String> stateDir, short replicationFactor,
+                          Optional<Long> commitIntervalMs, Duration shutdownTimeout) {
+    }
+}

@@ -1,0 +1,66 @@
+package news.wiretranslation.config;
+
+/**
+ * Every setting the service reads, with its default and meaning. One list, so that the loader, the
+ * README table and the error messages cannot drift apart (a test checks the README names each one).
+ *
+ * <p>Each setting is read from the environment variable {@link #env()} or, when that is unset, from the
+ * optional properties file under {@link #property()} (the same name, lower case, dots for underscores).
+ */
+public enum Setting {
+    KAFKA_BOOTSTRAP_SERVERS(null, "Kafka bootstrap servers, host:port[,host:port...]. Required."),
+    APPLICATION_ID("wire-translation", "Kafka Streams application.id: consumer group, transactional ids and internal topic prefix."),
+    SCHEMA_REGISTRY_URL(null, "Confluent-API schema registry URL(s), comma-separated; mock://<scope> for an in-process registry. Required."),
+    SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO("", "user:password for the registry's basic auth (sets basic.auth.credentials.source=USER_INFO). Never logged."),
+    SCHEMA_REGISTRY_AUTO_REGISTER("true", "Register the service's writer schemas on first use (auto.register.schemas)."),
+    INPUT_TOPIC("articles.raw", "Topic of raw articles (Avro RawArticle)."),
+    OUTPUT_TOPIC_PREFIX("articles.normalized.", "Output topic per target language: prefix + the language code in lower case, e.g. articles.normalized.en-us."),
+    DLQ_TOPIC("articles.dlq", "Dead-letter topic (Avro DeadLetter, original bytes kept)."),
+    TARGET_LANGUAGES("EN-US", "Comma-separated target languages as DeepL names them, e.g. EN-US,DE,FR,PT-BR."),
+    SOURCE_LANGUAGES("", "Comma-separated ISO 639-1 languages accepted as sources; empty = every language DeepL translates from."),
+    TRANSLATOR("deepl", "Machine-translation backend: deepl."),
+    DEEPL_AUTH_KEY("", "DeepL API authentication key. Required when TRANSLATOR=deepl. Never logged."),
+    DEEPL_SERVER_URL("", "DeepL API base URL; empty = chosen by the client from the key (api-free for keys ending in :fx)."),
+    DEEPL_TIMEOUT_MS("10000", "Timeout of one DeepL HTTP request, in milliseconds."),
+    DEEPL_MODEL_TYPE("", "DeepL model_type: quality_optimized, prefer_quality_optimized or latency_optimized; empty = DeepL's default."),
+    TRANSLATION_MAX_ATTEMPTS("3", "Attempts per translation request on retriable errors (429, 5xx, timeouts) before the stream thread is restarted and the record retried."),
+    TRANSLATION_RETRY_BACKOFF_MS("500", "First backoff between attempts, doubled each attempt."),
+    DETECTION_ACCURACY("low", "Lingua accuracy mode: low (~1 s load, ~40 MB) or high (~10 s, ~900 MB; better on headline-only items)."),
+    DETECTION_MAX_CHARS("500", "Characters of headline + body the detector looks at (cost grows with length)."),
+    DETECTION_MIN_CONFIDENCE("0.2", "Below this confidence the declared language is used; without one the article is dead-lettered."),
+    PROCESSING_GUARANTEE("exactly_once_v2", "Kafka Streams processing.guarantee: exactly_once_v2 or at_least_once."),
+    NUM_STREAM_THREADS("1", "Kafka Streams stream threads in this instance."),
+    STATE_DIR("", "Kafka Streams state directory; empty = <java.io.tmpdir>/kafka-streams."),
+    REPLICATION_FACTOR("-1", "Replication factor of the internal topics and of topics the service creates; -1 = the broker's default."),
+    COMMIT_INTERVAL_MS("", "Kafka Streams commit.interval.ms; empty = Kafka's default (100 ms under exactly-once)."),
+    SHUTDOWN_TIMEOUT_MS("30000", "How long SIGTERM waits for Kafka Streams to close cleanly.");
+
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String defaultValue, String description) {
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String env() {
+        return name();
+    }
+
+    public String property() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '.');
+    }
+
+    /** The default, or null when the setting is required. */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public boolean isSecret() {
+        return this == DEEPL_AUTH_KEY || this == SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO;
+    }
+}

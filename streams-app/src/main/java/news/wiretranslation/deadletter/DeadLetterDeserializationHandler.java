@@ -1,0 +1,50 @@
+package news.wiretranslation.deadletter;
+
+import java.util.Map;
+
+import news.wiretranslation.registry.SchemaRegistryException;
+import news.wiretranslation.registry.WireFormatException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends records whose bytes cannot be read as a RawArticle to the dead-letter topic, with the precise reason,
+ * inside the same transaction as the rest of the task's output. A registry that is briefly unreachable is not
+ * the record's fault: the thread fails and the record is read again, rather than dead-lettering good data.
+ */
+public class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterDeserializationHandler.class);
+    private DeadLetterRecords deadLetters;
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        deadLetters = DeadLetterRecords.fromStreamsConfig(configs);
+    }
+
+    @Override
+    public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+        SchemaRegistryException registryDown = Causes.find(exception, SchemaRegistryException.class);
+        if (registryDown != null && registryDown.isRetriable()) {
+            log.warn("Schema registry unavailable while reading {}-{}@{}; the record will be retried: {}",
+                    context.topic(), context.partition(), context.offset(), registryDown.getMessage());
+            return Response.fail();
+        }
+        WireFormatException wireFormat = Causes.find(exception, WireFormatException.class);
+        DeadLetterReason reason = wireFormat == null ? DeadLetterReason.MALFORMED_AVRO : reasonFor(wireFormat);
+        String message = Causes.describe(exception);
+        log.warn("Dead-lettering {}-{}@{}: {} {}", context.topic(), context.partition(), context.offset(), reason, message);
+        return Response.resume(deadLetters.of(context, reason, Stage.DESERIALIZE, null, null, message));
+    }
+
+    private static DeadLetterReason reasonFor(WireFormatException e) {
+        return switch (e.reason()) {
+            case NOT_AVRO -> DeadLetterReason.NOT_AVRO;
+            case BAD_MAGIC_BYTE -> DeadLetterReason.BAD_MAGIC_BYTE;
+            case UNKNOWN_SCHEMA_ID -> DeadLetterReason.UNKNOWN_SCHEMA_ID;
+            case MALFORMED_AVRO -> DeadLetterReason.MALFORMED_AVRO;
+        };
+    }
+}

@@ -1,0 +1,27 @@
+package news.wiretranslation.deadletter;
+
+/** Why a record went to the dead-letter topic. The name is written into {@code DeadLetter.reason}. */
+public enum DeadLetterReason {
+    /** The value is not Avro in the Confluent wire format at all (too short, unreadable). */
+    NOT_AVRO,
+    /** The first byte is not the Confluent magic byte 0. */
+    BAD_MAGIC_BYTE,
+    /** The schema id in the record is unknown to the registry. */
+    UNKNOWN_SCHEMA_ID,
+    /** The Avro body does not decode against its writer schema, or cannot be read as a RawArticle. */
+    MALFORMED_AVRO,
+    /** The record has no value (a tombstone) where an article was expected. */
+    EMPTY_RECORD,
+    /** Required content is missing or out of range (blank id or source, revision below 1, urgency outside 1-9). */
+    INVALID_ARTICLE,
+    /** Neither headline nor body has any text after normalization. */
+    EMPTY_ARTICLE,
+    /** The language could not be determined and none was declared. */
+    UNDETECTABLE_LANGUAGE,
+    /** The language is one the configured engine does not translate from. */
+    UNSUPPORTED_LANGUAGE,
+    /** The engine refused the text permanently (e.g. HTTP 400 for the language pair, or a text over its size limit). */
+    TRANSLATION_REJECTED,
+    /** An unexpected error in the service while processing the record. */
+    PROCESSING_ERROR
+}

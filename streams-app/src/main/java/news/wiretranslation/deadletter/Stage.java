@@ -1,0 +1,12 @@
+package news.wiretranslation.deadletter;
+
+import java.util.Locale;
+
+/** The pipeline stage a dead letter failed in; written into {@code DeadLetter.stage}. */
+public enum Stage {
+    DESERIALIZE, VALIDATE, NORMALIZE, DETECT, TRANSLATE, PRODUCE;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

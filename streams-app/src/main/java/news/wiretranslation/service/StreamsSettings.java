@@ -1,0 +1,37 @@
+package news.wiretranslation.service;
+
+import java.util.Properties;
+
+import news.wiretranslation.config.RegistrySettings;
+import news.wiretranslation.config.ServiceConfig;
+import news.wiretranslation.deadletter.DeadLetterDeserializationHandler;
+import news.wiretranslation.deadletter.DeadLetterProcessingHandler;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** The Kafka Streams properties the service runs with, derived from its configuration. */
+public final class StreamsSettings {
+    private StreamsSettings() {
+    }
+
+    public static Properties of(ServiceConfig config) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.streams().processingGuarantee());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streams().threads());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.streams().replicationFactor());
+        config.streams().stateDir().ifPresent(dir -> props.put(StreamsConfig.STATE_DIR_CONFIG, dir));
+        config.streams().commitIntervalMs().ifPresent(ms -> props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, ms));
+        // A new consumer group starts with the oldest article: nothing published before start-up is skipped.
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+
+        // Failures become dead letters in one Avro format, written in the same transaction as the outputs.
+        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topics().deadLetter());
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+        // The handlers serialize dead letters with the registry settings.
+        props.putAll(RegistrySettings.serdeConfigs(config.registry()));
+        return props;
+    }
+}

@@ -1,0 +1,132 @@
+package news.wiretranslation.service;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import news.wiretranslation.config.ConfigException;
+import news.wiretranslation.config.ServiceConfig;
+import news.wiretranslation.config.Setting;
+import news.wiretranslation.detect.DetectionAccuracy;
+import news.wiretranslation.detect.LanguageDetector;
+import news.wiretranslation.detect.LinguaLanguageDetector;
+import news.wiretranslation.topology.TranslationTopology;
+import news.wiretranslation.translate.RetryingTranslator;
+import news.wiretranslation.translate.TranslationException;
+import news.wiretranslation.translate.Translator;
+import news.wiretranslation.translate.deepl.DeepLSettings;
+import news.wiretranslation.translate.deepl.DeepLTranslator;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running service: wires the configured detector and translator into the topology and runs it on Kafka
+ * Streams. Start-up checks everything that can be checked before consuming: the configuration, the engine's
+ * key, the topics; then preloads the language models, so the first article does not wait for them.
+ */
+public final class TranslationService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TranslationService.class);
+
+    private final ServiceConfig config;
+    private final Translator translator;
+    private final KafkaStreams streams;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private TranslationService(ServiceConfig config, Translator translator, KafkaStreams streams) {
+        this.config = config;
+        this.translator = translator;
+        this.streams = streams;
+    }
+
+    /** Builds the service from its configuration with the production detector and translator. */
+    public static TranslationService create(ServiceConfig config) {
+        Translator translator = new RetryingTranslator(deepLTranslator(config), config.retry().maxAttempts(),
+                config.retry().initialBackoff());
+        verify(translator);
+        LanguageDetector detector = detector(config);
+        return create(config, detector, translator);
+    }
+
+    /** Builds the service around a given detector and translator (the demo and tests choose their own). */
+    public static TranslationService create(ServiceConfig config, LanguageDetector detector, Translator translator) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
+            List<String> created = new TopicProvisioner(admin).ensureTopics(config);
+            if (!created.isEmpty()) {
+                log.info("Created topics {}", created);
+            }
+        }
+        Topology topology = TranslationTopology.build(config, detector, translator);
+        log.debug("Topology:\n{}", topology.describe());
+        KafkaStreams streams = new KafkaStreams(topology, StreamsSettings.of(config));
+        streams.setUncaughtExceptionHandler(new StreamFailurePolicy());
+        return new TranslationService(config, translator, streams);
+    }
+
+    static Translator deepLTranslator(ServiceConfig config) {
+        ServiceConfig.DeepL deepL = config.deepL();
+        return new DeepLTranslator(new DeepLSettings(deepL.authKey(), deepL.serverUrl().orElse(null), deepL.timeout(),
+                deepL.modelType().orElse(null)));
+    }
+
+    static LanguageDetector detector(ServiceConfig config) {
+        ServiceConfig.Detection detection = config.detection();
+        LinguaLanguageDetector detector = new LinguaLanguageDetector(config.sourceLanguages(),
+                detection.highAccuracy() ? DetectionAccuracy.HIGH : DetectionAccuracy.LOW, detection.maxChars());
+        log.info("Language models for {} languages loaded in {} ms ({} accuracy)", config.sourceLanguages().size(),
+                detector.loadTime().toMillis(), detection.highAccuracy() ? "high" : "low");
+        return detector;
+    }
+
+    /** A bad key stops start-up here, naming the setting, instead of failing every article later. */
+    private static void verify(Translator translator) {
+        try {
+            translator.verify();
+        } catch (TranslationException e) {
+            if (e.kind() == TranslationException.Kind.AUTHENTICATION) {
+                throw new ConfigException(e.getMessage() + " (" + Setting.DEEPL_AUTH_KEY.env() + ")", e);
+            }
+            log.warn("Could not reach the translation engine at start-up ({}); starting anyway, articles will wait for it",
+                    e.getMessage());
+        }
+    }
+
+    public void start() {
+        streams.setStateListener((now, before) -> {
+            log.info("Kafka Streams {} -> {}", before, now);
+            if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
+                stopped.countDown();
+            }
+        });
+        streams.start();
+        log.info("wire-translation consuming {} for {} (dead letters: {})", config.topics().input(),
+                config.targetLanguages(), config.topics().deadLetter());
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** Blocks until Kafka Streams has stopped (after {@link #close()} or a fatal error). */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public void close() {
+        close(config.streams().shutdownTimeout());
+    }
+
+    public void close(Duration timeout) {
+        boolean clean = streams.close(timeout);
+        if (!clean) {
+            log.warn("Kafka Streams did not close within {}", timeout);
+        }
+        translator.close();
+        stopped.countDown();
+    }
+}

@@ -1,0 +1,77 @@
+package news.wiretranslation.topology;
+
+import java.time.Clock;
+import java.util.Map;
+
+import news.wiretranslation.avro.Article;
+import news.wiretranslation.avro.RawArticle;
+import news.wiretranslation.config.RegistrySettings;
+import news.wiretranslation.config.ServiceConfig;
+import news.wiretranslation.config.TargetLanguage;
+import news.wiretranslation.detect.DetectedArticle;
+import news.wiretranslation.detect.LanguageDetector;
+import news.wiretranslation.detect.LanguageResolver;
+import news.wiretranslation.label.ArticleLabeler;
+import news.wiretranslation.normalize.TextNormalizer;
+import news.wiretranslation.registry.AvroSerde;
+import news.wiretranslation.translate.Translator;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * The data flow of wire-translation, top to bottom:
+ *
+ * <pre>
+ * articles.raw ─► validate ─► normalize ─► detect language ─┬─► to EN-US (pass through or translate + label) ─► articles.normalized.en-us
+ *                                                           └─► to DE    (...)                               ─► articles.normalized.de
+ * </pre>
+ *
+ * A step that can never succeed for a record throws a {@code DeadLetterException}; the processing and
+ * deserialization exception handlers write it to the dead-letter topic with the original bytes, in the same
+ * transaction. So every input ends, per target language, on that language's topic or on the dead-letter topic.
+ */
+public final class TranslationTopology {
+
+    private TranslationTopology() {
+    }
+
+    public static Topology build(ServiceConfig config, LanguageDetector detector, Translator translator) {
+        return build(config, detector, translator, Clock.systemUTC());
+    }
+
+    public static Topology build(ServiceConfig config, LanguageDetector detector, Translator translator, Clock clock) {
+        Map<String, Object> registry = RegistrySettings.serdeConfigs(config.registry());
+        AvroSerde<RawArticle> rawSerde = new AvroSerde<>(RawArticle.class);
+        rawSerde.configure(registry, false);
+        AvroSerde<Article> articleSerde = new AvroSerde<>(Article.class);
+        articleSerde.configure(registry, false);
+
+        ArticleValidator validator = new ArticleValidator();
+        NormalizationStep normalization = new NormalizationStep(new TextNormalizer());
+        LanguageResolver resolver = new LanguageResolver(detector, config.sourceLanguages(),
+                config.detection().minConfidence(), config.detection().maxChars());
+        TranslationStep translation = new TranslationStep(translator, new ArticleLabeler(clock));
+
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, DetectedArticle> detected = builder
+                .stream(config.topics().input(), Consumed.with(Serdes.String(), rawSerde).withName("read-raw-articles"))
+                .mapValues(validator::validate, Named.as("validate"))
+                .mapValues(normalization::normalize, Named.as("normalize"))
+                .mapValues(article -> resolver.resolve(article.raw(), article.text()), Named.as("detect-language"))
+                // Output is keyed by story id, whatever key (or none) the producer used.
+                .selectKey((key, article) -> article.raw().getId(), Named.as("key-by-article-id"));
+
+        for (TargetLanguage target : config.targetLanguages()) {
+            detected
+                    .mapValues(article -> translation.toTarget(article, target), Named.as("to-" + target.topicSuffix()))
+                    .to(config.topics().output(target),
+                            Produced.with(Serdes.String(), articleSerde).withName("write-" + target.topicSuffix()));
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,27 @@
+package news.wiretranslation.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+/** The README is the operator's reference: every setting the service reads must be in its table, with its default. */
+class ReadmeDocumentsEverySettingTest {
+
+    @Test
+    void everySettingHasARowInTheReadmeWithItsDefault() throws IOException {
+        Path readme = Path.of("..", "README.md");
+        String text = Files.readString(readme);
+
+        for (Setting setting : Setting.values()) {
+            String row = text.lines().filter(line -> line.startsWith("| `" + setting.env() + "`")).findFirst()
+                    .orElseThrow(() -> new AssertionError("README.md has no table row for " + setting.env()));
+            String expectedDefault = setting.defaultValue() == null ? "required"
+                    : setting.defaultValue().isEmpty() ? "(empty)" : "`" + setting.defaultValue() + "`";
+            assertThat(row).as("README row for %s", setting.env()).contains(expectedDefault);
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package news.wiretranslation.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+
+import news.wiretranslation.avro.Article;
+import news.wiretranslation.avro.DeadLetter;
+import news.wiretranslation.avro.RawArticle;
+import news.wiretranslation.config.RegistrySettings;
+import news.wiretranslation.config.ServiceConfig;
+import news.wiretranslation.config.TestConfigs;
+import news.wiretranslation.detect.DetectionAccuracy;
+import news.wiretranslation.detect.LanguageDetector;
+import news.wiretranslation.detect.LinguaLanguageDetector;
+import news.wiretranslation.detect.SourceLanguages;
+import news.wiretranslation.label.ArticleLabeler;
+import news.wiretranslation.registry.AvroSerde;
+import news.wiretranslation.registry.MockSchemaRegistry;
+import news.wiretranslation.service.StreamsSettings;
+import news.wiretranslation.translate.FakeTranslator;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TranslationTopologyTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+    private static LanguageDetector detector;
+
+    private String scope;
+    private ServiceConfig config;
+    private FakeTranslator translator;
+    private TopologyTestDriver driver;
+    private AvroSerde<RawArticle> rawSerde;
+    private TestInputTopic<String, byte[]> input;
+    private TestOutputTopic<String, Article> english;
+    private TestOutputTopic<String, Article> german;
+    private TestOutputTopic<byte[], DeadLetter> deadLetters;
+
+    @BeforeAll
+    static void loadLanguageModels() {
+        detector = new LinguaLanguageDetector(SourceLanguages.deepLDefaults(), DetectionAccuracy.LOW, 500);
+    }
+
+    @BeforeEach
+    void startDriver() {
+        scope = "topology-" + UUID.randomUUID();
+        Map<String, String> env = TestConfigs.baseSettings("unused:9092", "mock://" + scope);
+        config = TestConfigs.load(env);
+        translator = new FakeTranslator(Set.of("fi"));
+        Properties props = StreamsSettings.of(config);
+        driver = new TopologyTestDriver(TranslationTopology.build(config, detector, translator, CLOCK), props);
+
+        Map<String, Object> registry = RegistrySettings.serdeConfigs(config.registry());
+        rawSerde = serde(RawArticle.class, registry);
+        input = driver.createInputTopic("articles.raw", new StringSerializer(), new ByteArraySerializer());
+        english = driver.createOutputTopic("articles.normalized.en-us", new StringDeserializer(),
+                serde(Article.class, registry).deserializer());
+        german = driver.createOutputTopic("articles.normalized.de", new StringDeserializer(),
+                serde(Article.class, registry).deserializer());
+        deadLetters = driver.createOutputTopic("articles.dlq", bytes -> bytes,
+                serde(DeadLetter.class, registry).deserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+        MockSchemaRegistry.dropScope(scope);
+    }
+
+    private static <T extends org.apache.avro.specific.SpecificRecord> AvroSerde<T> serde(Class<T> type, Map<String, Object> configs) {
+        AvroSerde<T> serde = new AvroSerde<>(type);
+        serde.configure(configs, false);
+        return serde;
+    }
+
+    private void send(String key, RawArticle article) {
+        input.pipeInput(key, rawSerde.serializer().serialize("articles.raw", article));
+    }
+
+    @Test
+    void frenchArticleIsTranslatedIntoEveryTargetAndLabelledAsMachineTranslated() {
+        send("fr-1", TestArticles.french("fr-1"));
+
+        Article en = english.readValue();
+        assertThat(en.getId()).isEqualTo("fr-1");
+        assertThat(en.getLanguage()).isEqualTo("en-US");
+        assertThat(en.getMachineTranslated()).isTrue();
+        assertThat(en.getHeadline()).startsWith("[EN-US] Le gouvernement");
+        assertThat(en.getBody()).hasSize(2).allSatisfy(p -> assertThat(p).startsWith("[EN-US] "));
+        assertThat(en.getDetectedLanguage()).isEqualTo("fr");
+        assertThat(en.getTranslation().getEngine()).isEqualTo("fake");
+        assertThat(en.getTranslation().getSourceLanguage()).isEqualTo("fr");
+        assertThat(en.getTranslation().getOriginalArticleId()).isEqualTo("fr-1");
+        assertThat(en.getTranslation().getDigitalSourceType()).isEqualTo(ArticleLabeler.TRAINED_ALGORITHMIC_MEDIA);
+        assertThat(en.getTranslation().getDisclaimer()).contains("machine-translated from French");
+        assertThat(en.getTranslation().getBilledCharacters()).isPositive();
+        assertThat(en.getTranslation().getDetectionConfidence()).isBetween(0.2, 1.0);
+        assertThat(en.getProcessedAt()).isEqualTo(CLOCK.instant());
+        assertThat(en.getPipelineVersion()).startsWith("wire-translation/");
+
+        Article de = german.readValue();
+        assertThat(de.getLanguage()).isEqualTo("de");
+        assertThat(de.getHeadline()).startsWith("[DE] ");
+        assertThat(de.getTranslation().getDisclaimer()).contains("Französischen");
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void englishArticleIsPassedThroughToEnglishUnchangedAndTranslatedToGerman() {
+        RawArticle original = TestArticles.english("en-1");
+        send("en-1", original);
+
+        Article en = english.readValue();
+        assertThat(en.getMachineTranslated()).isFalse();
+        assertThat(en.getTranslation()).isNull();
+        assertThat(en.getHeadline()).isEqualTo(original.getHeadline());
+        assertThat(en.getBody()).hasSize(2);
+        assertThat(german.readValue().getMachineTranslated()).isTrue();
+        assertThat(translator.requests()).singleElement()
+                .satisfies(r -> assertThat(r.targetLanguage()).isEqualTo("DE"));
+    }
+
+    @Test
+    void headlineAndParagraphsOfOneArticleGoInOneRequestWithTheSourceLanguageGiven() {
+        send("de-1", TestArticles.german("de-1"));
+
+        assertThat(translator.requests()).singleElement().satisfies(request -> {
+            assertThat(request.sourceLanguage()).isEqualTo("de");
+            assertThat(request.targetLanguage()).isEqualTo("EN-US");
+            assertThat(request.texts()).hasSize(3).first().asString().startsWith("Bundestag");
+        });
+        assertThat(german.readValue().getMachineTranslated()).isFalse();
+    }
+
+    @Test
+    void recordWithoutKeyIsKeyedByArticleId() {
+        send(null, TestArticles.french("fr-2"));
+
+        assertThat(english.readKeyValue().key).isEqualTo("fr-2");
+    }
+
+    @Test
+    void bytesThatAreNotAvroGoToTheDeadLetterTopicWithTheirOriginalBytes() {
+        byte[] garbage = "this is not avro at all".getBytes();
+        input.pipeInput("bad-1", garbage);
+
+        var letter = deadLetters.readKeyValue();
+        assertThat(new String(letter.key)).isEqualTo("bad-1");
+        assertThat(letter.value.getReason()).isEqualTo("BAD_MAGIC_BYTE");
+        assertThat(letter.value.getStage()).isEqualTo("deserialize");
+        assertThat(letter.value.getOriginalTopic()).isEqualTo("articles.raw");
+        assertThat(bytes(letter.value.getOriginalValue())).isEqualTo(garbage);
+        assertThat(english.isEmpty()).isTrue();
+        assertThat(german.isEmpty()).isTrue();
+    }
+
+    @Test
+    void tooShortRecordIsNotAvro() {
+        input.pipeInput("bad-2", new byte[]{0, 1});
+
+        assertThat(deadLetters.readValue().getReason()).isEqualTo("NOT_AVRO");
+    }
+
+    @Test
+    void unknownSchemaIdIsDeadLettered() {
+        input.pipeInput("bad-3", new byte[]{0, 0, 0, 0x7f, 0x7f, 2, 4, 6});
+
+        DeadLetter letter = deadLetters.readValue();
+        assertThat(letter.getReason()).isEqualTo("UNKNOWN_SCHEMA_ID");
+        assertThat(letter.getMessage()).contains(String.valueOf(0x7f7f));
+    }
+
+    @Test
+    void tombstoneIsDeadLetteredAsEmptyRecord() {
+        input.pipeInput("gone", (byte[]) null);
+
+        DeadLetter letter = deadLetters.readValue();
+        assertThat(letter.getReason()).isEqualTo("EMPTY_RECORD");
+        assertThat(letter.getOriginalValue()).isNull();
+    }
+
+    @Test
+    void articleInAScriptNoSupportedLanguageUsesIsDeadLetteredAsUnsupported() {
+        send("ka-1", TestArticles.georgian("ka-1"));
+
+        DeadLetter letter = deadLetters.readValue();
+        assertThat(letter.getReason()).isEqualTo("UNSUPPORTED_LANGUAGE");
+        assertThat(letter.getStage()).isEqualTo("detect");
+        assertThat(letter.getArticleId()).isEqualTo("ka-1");
+        assertThat(letter.getTargetLanguage()).isNull();
+        assertThat(letter.getMessage()).contains("'ka'");
+        assertThat(deadLetters.isEmpty()).isTrue();
+        assertThat(english.isEmpty()).isTrue();
+    }
+
+    @Test
+    void undeclaredArticleInAnUnknownScriptIsUndetectable() {
+        RawArticle article = TestArticles.georgian("ka-2");
+        article.setDeclaredLanguage(null);
+        send("ka-2", article);
+
+        assertThat(deadLetters.readValue().getReason()).isEqualTo("UNDETECTABLE_LANGUAGE");
+    }
+
+    @Test
+    void engineRefusalDeadLettersEachTargetWithItsLanguage() {
+        send("fi-1", TestArticles.finnish("fi-1"));
+
+        List<DeadLetter> letters = deadLetters.readValuesToList();
+        assertThat(letters).extracting(DeadLetter::getReason).containsOnly("TRANSLATION_REJECTED");
+        assertThat(letters).extracting(DeadLetter::getTargetLanguage).containsExactlyInAnyOrder("EN-US", "DE");
+        assertThat(letters).allSatisfy(l -> assertThat(l.getMessage()).contains("fi->"));
+        assertThat(english.isEmpty()).isTrue();
+    }
+
+    @Test
+    void articleWithNoTextIsDeadLetteredAsEmpty() {
+        send("empty-1", TestArticles.article("empty-1", " ", "\n\n"));
+
+        DeadLetter letter = deadLetters.readValue();
+        assertThat(letter.getReason()).isEqualTo("EMPTY_ARTICLE");
+        assertThat(letter.getArticleId()).isEqualTo("empty-1");
+    }
+
+    @Test
+    void urgencyOutsideTheIptcRangeIsInvalid() {
+        RawArticle article = TestArticles.french("fr-3");
+        article.setUrgency(12);
+        send("fr-3", article);
+
+        DeadLetter letter = deadLetters.readValue();
+        assertThat(letter.getReason()).isEqualTo("INVALID_ARTICLE");
+        assertThat(letter.getMessage()).contains("urgency");
+        assertThat(english.isEmpty()).isTrue();
+    }
+
+    @Test
+    void goodArticlesAfterABadOneStillFlow() {
+        input.pipeInput("bad", new byte[]{1, 2, 3, 4, 5, 6});
+        send("fr-4", TestArticles.french("fr-4"));
+
+        assertThat(deadLetters.readValuesToList()).hasSize(1);
+        assertThat(english.readValue().getId()).isEqualTo("fr-4");
+    }
+
+    private static byte[] bytes(java.nio.ByteBuffer buffer) {
+        byte[] copy = new byte[buffer.remaining()];
+        buffer.duplicate().get(copy);
+        return copy;
+    }
+}

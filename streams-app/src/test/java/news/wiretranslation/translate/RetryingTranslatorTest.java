@@ -1,0 +1,77 @@
+package news.wiretranslation.translate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class RetryingTranslatorTest {
+    private static final TranslationRequest REQUEST = new TranslationRequest("fr", "EN-US", List.of("Bonjour"));
+    private final List<Duration> sleeps = new ArrayList<>();
+
+    /** Fails with the queued errors, then succeeds. */
+    private static final class Flaky implements Translator {
+        final Deque<TranslationException> failures = new ArrayDeque<>();
+        int calls;
+
+        @Override
+        public String engine() {
+            return "flaky";
+        }
+
+        @Override
+        public TranslationResult translate(TranslationRequest request) throws TranslationException {
+            calls++;
+            if (!failures.isEmpty()) {
+                throw failures.pop();
+            }
+            return new TranslationResult(List.of("Hello"), "flaky", null, "fr", 7);
+        }
+    }
+
+    private RetryingTranslator retrying(Flaky flaky, int attempts) {
+        return new RetryingTranslator(flaky, attempts, Duration.ofMillis(100), sleeps::add);
+    }
+
+    @Test
+    void retriableFailuresAreRetriedWithGrowingBackoff() throws Exception {
+        Flaky flaky = new Flaky();
+        flaky.failures.add(new TranslationException(TranslationException.Kind.RATE_LIMITED, "429"));
+        flaky.failures.add(new TranslationException(TranslationException.Kind.SERVER_ERROR, "503"));
+
+        assertThat(retrying(flaky, 3).translate(REQUEST).texts()).containsExactly("Hello");
+        assertThat(flaky.calls).isEqualTo(3);
+        assertThat(sleeps).hasSize(2);
+        assertThat(sleeps.get(0)).isBetween(Duration.ofMillis(50), Duration.ofMillis(100));
+        assertThat(sleeps.get(1)).isBetween(Duration.ofMillis(100), Duration.ofMillis(200));
+    }
+
+    @Test
+    void givesUpAfterTheLastAttemptWithTheEnginesError() {
+        Flaky flaky = new Flaky();
+        for (int i = 0; i < 5; i++) {
+            flaky.failures.add(new TranslationException(TranslationException.Kind.UNAVAILABLE, "timeout " + i));
+        }
+
+        assertThatThrownBy(() -> retrying(flaky, 3).translate(REQUEST)).hasMessage("timeout 2");
+        assertThat(flaky.calls).isEqualTo(3);
+    }
+
+    @Test
+    void permanentFailuresAreNotRetried() {
+        Flaky flaky = new Flaky();
+        flaky.failures.add(new TranslationException(TranslationException.Kind.REJECTED, "400"));
+
+        assertThatThrownBy(() -> retrying(flaky, 3).translate(REQUEST))
+                .isInstanceOfSatisfying(TranslationException.class,
+                        e -> assertThat(e.kind()).isEqualTo(TranslationException.Kind.REJECTED));
+        assertThat(flaky.calls).isEqualTo(1);
+        assertThat(sleeps).isEmpty();
+    }
+}
