@@ -1,0 +1,97 @@
+package news.wiretranslation.translate.deepl;
+
+import com.deepl.api.AuthorizationException;
+import com.deepl.api.ConnectionException;
+import com.deepl.api.DeepLException;
+import com.deepl.api.QuotaExceededException;
+import com.deepl.api.TooManyRequestsException;
+import news.wiretranslation.translate.TranslationException;
+import news.wiretranslation.translate.TranslationException.Kind;
+
+/**
+ * Turns what deepl-java throws into the pipeline's {@link TranslationException} kinds, which decide between retrying,
+ * pausing, dead-lettering and stopping.
+ *
+ * <p>Every message passes through {@link #redact}: the auth key must never reach a log or an exception, even if a
+ * server or proxy were to echo it back. A cause whose messages contain the key is dropped for the same reason.
+ */
+final class DeepLFailures {
+
+    private static final String HIDDEN = "<hidden auth key>";
+
+    private DeepLFailures() {
+    }
+
+    /**
+     * Classifies a failure of one call to DeepL.
+     *
+     * @param failure what the client threw
+     * @param action  what was being done, for the message (e.g. {@code translating fr -> EN-US (request 2 of 3)})
+     * @param authKey the key, only to redact it
+     */
+    static TranslationException classify(Exception failure, String action, String authKey) {
+        if (failure instanceof InterruptedException) {
+            // The stream thread is being stopped: keep the flag so that its owner sees it.
+            Thread.currentThread().interrupt();
+            return failure(Kind.UNAVAILABLE, "interrupted while " + action, failure, authKey);
+        }
+        if (failure instanceof TooManyRequestsException) {
+            return failure(Kind.RATE_LIMITED, "DeepL rate limit hit (HTTP 429) while " + action, failure, authKey);
+        }
+        if (failure instanceof QuotaExceededException) {
+            return failure(Kind.QUOTA_EXCEEDED,
+                    "DeepL character quota of this billing period is used up (HTTP 456) while " + action,
+                    failure, authKey);
+        }
+        if (failure instanceof AuthorizationException) {
+            return failure(Kind.AUTHENTICATION, "DeepL refused the auth key (HTTP 403) while " + action
+                    + "; check the setting " + DeepLSettings.AUTH_KEY_SETTING, failure, authKey);
+        }
+        if (failure instanceof ConnectionException) {
+            return failure(Kind.UNAVAILABLE, "DeepL unreachable or too slow while " + action + ": "
+                    + failure.getMessage(), failure, authKey);
+        }
+        if (failure instanceof StatusReportingDeepLClient.HttpStatusException status) {
+            Kind kind = status.isServerError() ? Kind.SERVER_ERROR : Kind.REJECTED;
+            String what = status.isServerError() ? "DeepL server error" : "DeepL rejected the request";
+            return failure(kind, what + " while " + action + ": " + failure.getMessage(), failure, authKey);
+        }
+        if (failure instanceof DeepLException) {
+            // Other client-side refusals, e.g. a request deepl-java could not build.
+            return failure(Kind.REJECTED, "DeepL request refused while " + action + ": " + failure.getMessage(),
+                    failure, authKey);
+        }
+        if (failure instanceof IllegalArgumentException) {
+            // deepl-java validates arguments before sending, e.g. target "EN" instead of "EN-GB"/"EN-US".
+            return failure(Kind.REJECTED, "DeepL client refused the arguments while " + action + ": "
+                    + failure.getMessage(), failure, authKey);
+        }
+        // deepl-java parses answers with Gson, which throws unchecked exceptions on a malformed body.
+        return failure(Kind.SERVER_ERROR, "unreadable answer from DeepL while " + action + ": " + failure,
+                failure, authKey);
+    }
+
+    /** The message with every occurrence of the key replaced. */
+    static String redact(String message, String authKey) {
+        if (message == null || authKey == null || authKey.isEmpty()) {
+            return message;
+        }
+        return message.replace(authKey, HIDDEN);
+    }
+
+    private static TranslationException failure(Kind kind, String message, Exception cause, String authKey) {
+        return new TranslationException(kind, redact(message, authKey), mentionsKey(cause, authKey) ? null : cause);
+    }
+
+    private static boolean mentionsKey(Throwable cause, String authKey) {
+        if (authKey == null || authKey.isEmpty()) {
+            return false;
+        }
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t.toString().contains(authKey)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

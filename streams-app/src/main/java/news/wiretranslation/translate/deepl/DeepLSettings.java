@@ -1,0 +1,54 @@
+package news.wiretranslation.translate.deepl;
+
+import java.time.Duration;
+
+/**
+ * How to reach DeepL. Kept apart from {@link DeepLTranslator} so that configuration code can build, validate and
+ * log it without touching the network.
+ *
+ * <p>{@link #toString()} hides the auth key: settings end up in logs and exception messages, the key must not.
+ *
+ * @param authKey   the DeepL API key (setting {@value #AUTH_KEY_SETTING}); required
+ * @param serverUrl base URL such as {@code https://api.deepl.com} or a stand-in's {@code http://127.0.0.1:port};
+ *                  null lets deepl-java choose from the key (free keys end in {@code :fx})
+ * @param timeout   connect and read timeout of one HTTP request; null means {@link #DEFAULT_TIMEOUT}. deepl-java
+ *                  never waits less than about one second for the first attempt, whatever is set here.
+ * @param modelType DeepL's {@code model_type} (e.g. {@code quality_optimized}); null sends none and lets DeepL choose
+ */
+public record DeepLSettings(String authKey, String serverUrl, Duration timeout, String modelType) {
+
+    /** Name of the setting (environment variable) that carries the key; error messages point the operator here. */
+    public static final String AUTH_KEY_SETTING = "DEEPL_AUTH_KEY";
+
+    /** Long enough for a full 50-text request, short enough not to stall a stream thread for long. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    public DeepLSettings {
+        if (authKey == null || authKey.isBlank()) {
+            throw new IllegalArgumentException("DeepL auth key is missing: set " + AUTH_KEY_SETTING);
+        }
+        if (timeout == null) {
+            timeout = DEFAULT_TIMEOUT;
+        }
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw new IllegalArgumentException("DeepL timeout must be positive, was " + timeout);
+        }
+        serverUrl = blankToNull(serverUrl);
+        modelType = blankToNull(modelType);
+    }
+
+    /** Settings with the client's default server, {@link #DEFAULT_TIMEOUT} and DeepL's default model. */
+    public static DeepLSettings of(String authKey) {
+        return new DeepLSettings(authKey, null, null, null);
+    }
+
+    @Override
+    public String toString() {
+        return "DeepLSettings[authKey=<hidden>, serverUrl=" + (serverUrl == null ? "<client default>" : serverUrl)
+                + ", timeout=" + timeout + ", modelType=" + (modelType == null ? "<default>" : modelType) + "]";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,478 @@
+package news.wiretranslation.translate.deepl;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * A stand-in for DeepL's HTTP API, on 127.0.0.1, for tests and benchmarks that must not reach (or pay) DeepL.
+ *
+ * <p>It speaks enough of API v2 for deepl-java: {@code POST /v2/translate} (form-urlencoded, as deepl-java sends it,
+ * or JSON), {@code GET /v2/usage} and {@code GET /v2/languages?type=source|target}. It checks the
+ * {@code Authorization: DeepL-Auth-Key <key>} header and refuses requests like DeepL does: more than
+ * {@value #MAX_TEXTS_PER_REQUEST} texts (400), a body over {@value #MAX_BODY_BYTES} bytes (413) - both also noted in
+ * {@link #limitViolations()} - and unsupported languages (400).
+ *
+ * <p>Translations are deterministic and recognisable: {@code "[" + TARGET + "] " + text}, e.g. {@code [EN-US] Bonjour},
+ * unless {@link #fixTranslation} registered one for that exact text. {@code billed_characters} is the text's length
+ * in Unicode code points. {@code detected_source_language} is the {@code source_lang} sent, upper-cased ({@code EN}
+ * if none). {@code model_type_used} is always present: the requested {@code model_type} without its
+ * {@code prefer_} prefix, else {@code quality_optimized} (real DeepL omits it when no model type was requested).
+ *
+ * <p>Faults are injected at run time and apply to requests on any endpoint, in this order: latency, then the
+ * script ({@link #failNext}, {@link #hangNext}, {@link #passNext}, consumed one entry per request in the order
+ * they were added; a hung request is answered normally afterwards, usually to a client
+ * that gave up), then the auth check, then the rate limit; the quota applies to translations.
+ *
+ * <p>Every translate request is recorded ({@link #requests()}), including refused ones. Requests are handled on
+ * {@value #THREADS} threads, so concurrent requests overlap as they do against DeepL.
+ */
+public final class DeepLStandIn implements AutoCloseable {
+
+    /** DeepL's limit of {@code text} parameters per request. */
+    public static final int MAX_TEXTS_PER_REQUEST = 50;
+
+    /** DeepL's limit on the body of a text-translation request: 128 KiB. */
+    public static final int MAX_BODY_BYTES = 128 * 1024;
+
+    /** The monthly character limit {@code /v2/usage} reports (that of DeepL's free plan). */
+    public static final long CHARACTER_LIMIT = 500_000;
+
+    /** DeepL's source languages, lower case. */
+    public static final Set<String> DEEPL_SOURCE_LANGUAGES = Set.of(
+            "ar", "bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "he", "hu", "id", "it", "ja", "ko",
+            "lt", "lv", "nb", "nl", "pl", "pt", "ro", "ru", "sk", "sl", "sv", "th", "tr", "uk", "vi", "zh");
+
+    /** DeepL's target languages, upper case (deprecated {@code EN} and {@code PT} included, as DeepL accepts them). */
+    public static final Set<String> DEEPL_TARGET_LANGUAGES = Set.of(
+            "AR", "BG", "CS", "DA", "DE", "EL", "EN", "EN-GB", "EN-US", "ES", "ES-419", "ET", "FI", "FR", "HE", "HU",
+            "ID", "IT", "JA", "KO", "LT", "LV", "NB", "NL", "PL", "PT", "PT-BR", "PT-PT", "RO", "RU", "SK", "SL",
+            "SV", "TH", "TR", "UK", "VI", "ZH", "ZH-HANS", "ZH-HANT");
+
+    private static final int THREADS = 16;
+    private static final String DEFAULT_MODEL = "quality_optimized";
+
+    private final String authKey;
+    private final int requestedPort;
+    private final ObjectMapper json = new ObjectMapper();
+    private final StandInFaults faults = new StandInFaults();
+    private final Map<String, String> fixedTranslations = new ConcurrentHashMap<>();
+    private final List<RecordedRequest> recorded = new ArrayList<>(); // guarded by itself
+    private final List<String> violations = new ArrayList<>(); // guarded by itself
+    private final AtomicLong translatedTexts = new AtomicLong();
+    private final AtomicLong billedCharacters = new AtomicLong();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile Set<String> sourceLanguages = DEEPL_SOURCE_LANGUAGES;
+    private volatile Set<String> targetLanguages = DEEPL_TARGET_LANGUAGES;
+    private HttpServer server;
+    private ExecutorService executor;
+    private boolean stopped;
+
+    /** A stand-in with a fresh random auth key on a free port. */
+    public DeepLStandIn() {
+        this("stand-in-" + UUID.randomUUID());
+    }
+
+    /** A stand-in that accepts only {@code authKey}, on a free port. */
+    public DeepLStandIn(String authKey) {
+        this(authKey, 0);
+    }
+
+    /** A stand-in that accepts only {@code authKey}, on {@code port} (0: a free one). */
+    public DeepLStandIn(String authKey, int port) {
+        this.authKey = authKey;
+        this.requestedPort = port;
+    }
+
+    /** Binds to 127.0.0.1 and starts answering. Returns this, for {@code new DeepLStandIn().start()}. */
+    public synchronized DeepLStandIn start() throws IOException {
+        if (server != null) {
+            throw new IllegalStateException("already started");
+        }
+        AtomicInteger threadNumber = new AtomicInteger();
+        executor = Executors.newFixedThreadPool(THREADS, runnable -> {
+            Thread thread = new Thread(runnable, "deepl-stand-in-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), requestedPort), 64);
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+        return this;
+    }
+
+    /**
+     * Stops answering; requests held by latency or {@link #hangNext} are released at once (and recorded) and their
+     * clients see the connection close. Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        closed.countDown();
+        if (server != null && !stopped) {
+            stopped = true;
+            server.stop(0);
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Base URL, e.g. {@code http://127.0.0.1:41234}, as {@code DeepLSettings.serverUrl} expects it. */
+    public String url() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException("not started");
+        }
+        return server.getAddress().getPort();
+    }
+
+    public String authKey() {
+        return authKey;
+    }
+
+    // ---- behaviour ----
+
+    /** From now on, {@code source} translates to {@code target} instead of the tagged default. */
+    public void fixTranslation(String source, String target) {
+        fixedTranslations.put(source, target);
+    }
+
+    /** Source languages to accept (any case); others get DeepL's 400. */
+    public void setSupportedSourceLanguages(Collection<String> languages) {
+        sourceLanguages = languages.stream().map(l -> l.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Target languages to accept (any case); others get DeepL's 400. */
+    public void setSupportedTargetLanguages(Collection<String> languages) {
+        targetLanguages = languages.stream().map(l -> l.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    // ---- faults ----
+
+    /** Every request waits {@code base} plus a uniformly random share of {@code jitter} before it is answered. */
+    public void setLatency(Duration base, Duration jitter) {
+        faults.setLatency(base, jitter);
+    }
+
+    /** The next {@code n} requests fail with {@code status} (e.g. 429, 456, 500, 503). */
+    public void failNext(int n, int status) {
+        faults.failNext(n, status, null);
+    }
+
+    /** Like {@link #failNext(int, int)}, with a {@code Retry-After} header (whole seconds, rounded up). */
+    public void failNext(int n, int status, Duration retryAfter) {
+        faults.failNext(n, status, retryAfter);
+    }
+
+    /** The next {@code n} requests are held for {@code hang} before being answered: a client timeout in waiting. */
+    public void hangNext(int n, Duration hang) {
+        faults.hangNext(n, hang);
+    }
+
+    /**
+     * The next {@code n} requests are handled normally, before any failure or hang scripted after this call: with
+     * {@code passNext(1); failNext(1, 503)} the second request from now fails.
+     */
+    public void passNext(int n) {
+        faults.passNext(n);
+    }
+
+    /** At most this many requests in any sliding second; more get 429. 0 removes the limit. */
+    public void setRateLimit(int requestsPerSecond) {
+        faults.setRateLimit(requestsPerSecond);
+    }
+
+    /** While set, every translation gets 456 and {@code /v2/usage} reports the character limit reached. */
+    public void setQuotaExceeded(boolean exceeded) {
+        faults.setQuotaExceeded(exceeded);
+    }
+
+    /** Removes latency, scripted failures and hangs, the rate limit and the exhausted quota. */
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    // ---- observation ----
+
+    /** The translate requests received so far, in arrival order (a snapshot). */
+    public List<RecordedRequest> requests() {
+        synchronized (recorded) {
+            return List.copyOf(recorded);
+        }
+    }
+
+    /** How many translate requests were received, answered or refused. */
+    public int requestCount() {
+        synchronized (recorded) {
+            return recorded.size();
+        }
+    }
+
+    /** Texts translated in successful (200) answers. */
+    public long textCount() {
+        return translatedTexts.get();
+    }
+
+    /** Characters (code points) billed in successful answers. */
+    public long billedCharacters() {
+        return billedCharacters.get();
+    }
+
+    /** Each request that broke DeepL's per-request limits, described. Empty when every client behaved. */
+    public List<String> limitViolations() {
+        synchronized (violations) {
+            return List.copyOf(violations);
+        }
+    }
+
+    /** Forgets recorded requests, violations and counters (faults and fixed translations stay). */
+    public void reset() {
+        synchronized (recorded) {
+            recorded.clear();
+        }
+        synchronized (violations) {
+            violations.clear();
+        }
+        translatedTexts.set(0);
+        billedCharacters.set(0);
+    }
+
+    // ---- serving ----
+
+    /** An HTTP answer about to be sent. */
+    private record Answer(int status, byte[] body, Duration retryAfter) {
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Instant at = Instant.now();
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String path = exchange.getRequestURI().getPath();
+            boolean translate = path.equals("/v2/translate");
+            StandInParameters parameters = parametersOf(exchange, body, translate);
+
+            Answer answer = gate(exchange);
+            if (answer == null) {
+                answer = route(path, exchange, parameters, body.length);
+            }
+            if (translate) {
+                record(parameters, body.length, at, answer.status());
+            }
+            send(exchange, answer);
+        } catch (IOException e) {
+            // The client went away (e.g. timed out during a hang): nothing left to answer.
+        }
+    }
+
+    private StandInParameters parametersOf(HttpExchange exchange, byte[] body, boolean translate) {
+        try {
+            return translate
+                    ? StandInParameters.parse(exchange.getRequestHeaders().getFirst("Content-Type"), body)
+                    : StandInParameters.fromQuery(exchange.getRequestURI().getRawQuery());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The injected faults and the auth check; null lets the request through. */
+    private Answer gate(HttpExchange exchange) throws IOException {
+        pause(faults.nextLatency());
+        StandInFaults.Scripted scripted = faults.nextScripted();
+        if (scripted != null && scripted.action() == StandInFaults.Action.HANG) {
+            pause(scripted.hang());
+        } else if (scripted != null && scripted.action() == StandInFaults.Action.FAIL) {
+            return new Answer(scripted.status(), message(failureMessage(scripted.status())), scripted.retryAfter());
+        }
+        if (!("DeepL-Auth-Key " + authKey).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            return error(403, "Authorization failure, check auth key");
+        }
+        if (!faults.admit(System.nanoTime())) {
+            return error(429, "Too many requests");
+        }
+        return null;
+    }
+
+    private Answer route(String path, HttpExchange exchange, StandInParameters parameters, long bodyBytes)
+            throws IOException {
+        return switch (path) {
+            case "/v2/translate" -> "POST".equals(exchange.getRequestMethod())
+                    ? translate(parameters, bodyBytes) : error(405, "Method not allowed");
+            case "/v2/usage" -> usage();
+            case "/v2/languages" -> languages(parameters);
+            default -> error(404, "Not found");
+        };
+    }
+
+    private Answer translate(StandInParameters parameters, long bodyBytes) throws IOException {
+        if (faults.quotaExceeded()) {
+            return error(456, "Quota exceeded");
+        }
+        if (parameters == null) {
+            return error(400, "Could not parse request body");
+        }
+        List<String> texts = parameters.all("text");
+        if (bodyBytes > MAX_BODY_BYTES) {
+            violation("request body of " + bodyBytes + " bytes (limit " + MAX_BODY_BYTES + ")");
+            return error(413, "Request Entity Too Large");
+        }
+        if (texts.size() > MAX_TEXTS_PER_REQUEST) {
+            violation(texts.size() + " texts in one request (limit " + MAX_TEXTS_PER_REQUEST + ")");
+            return error(400, "Too many texts in request");
+        }
+        if (texts.isEmpty()) {
+            return error(400, "Parameter 'text' not specified.");
+        }
+        String target = parameters.first("target_lang");
+        if (target == null) {
+            return error(400, "Parameter 'target_lang' not specified.");
+        }
+        String source = parameters.first("source_lang");
+        if (source != null && !sourceLanguages.contains(source.toLowerCase(Locale.ROOT))) {
+            return error(400, "Value for 'source_lang' not supported.");
+        }
+        String targetTag = target.toUpperCase(Locale.ROOT);
+        if (!targetLanguages.contains(targetTag)) {
+            return error(400, "Value for 'target_lang' not supported.");
+        }
+
+        String detected = source == null ? "EN" : source.toUpperCase(Locale.ROOT);
+        String model = modelUsed(parameters.first("model_type"));
+        ObjectNode root = json.createObjectNode();
+        ArrayNode translations = root.putArray("translations");
+        long billed = 0;
+        for (String text : texts) {
+            int characters = text.codePointCount(0, text.length());
+            billed += characters;
+            translations.addObject()
+                    .put("detected_source_language", detected)
+                    .put("text", fixedTranslations.getOrDefault(text, "[" + targetTag + "] " + text))
+                    .put("billed_characters", characters)
+                    .put("model_type_used", model);
+        }
+        translatedTexts.addAndGet(texts.size());
+        billedCharacters.addAndGet(billed);
+        return new Answer(200, json.writeValueAsBytes(root), null);
+    }
+
+    private static String modelUsed(String requested) {
+        if (requested == null || requested.isEmpty()) {
+            return DEFAULT_MODEL;
+        }
+        return requested.startsWith("prefer_") ? requested.substring("prefer_".length()) : requested;
+    }
+
+    private Answer usage() throws IOException {
+        long count = faults.quotaExceeded() ? Math.max(billedCharacters.get(), CHARACTER_LIMIT) : billedCharacters.get();
+        ObjectNode root = json.createObjectNode()
+                .put("character_count", count)
+                .put("character_limit", CHARACTER_LIMIT);
+        return new Answer(200, json.writeValueAsBytes(root), null);
+    }
+
+    private Answer languages(StandInParameters query) throws IOException {
+        boolean target = query != null && "target".equalsIgnoreCase(query.first("type"));
+        ArrayNode list = json.createArrayNode();
+        for (String code : new TreeSet<>(target ? targetLanguages : sourceLanguages)) {
+            String upper = code.toUpperCase(Locale.ROOT);
+            ObjectNode language = list.addObject().put("language", upper).put("name", upper);
+            if (target) {
+                language.put("supports_formality", false);
+            }
+        }
+        return new Answer(200, json.writeValueAsBytes(list), null);
+    }
+
+    private void record(StandInParameters parameters, long bodyBytes, Instant at, int status) {
+        RecordedRequest request = parameters == null
+                ? new RecordedRequest(null, null, List.of(), null, null, bodyBytes, at, status)
+                : new RecordedRequest(parameters.first("source_lang"), parameters.first("target_lang"),
+                        parameters.all("text"), parameters.first("model_type"), parameters.first("context"),
+                        bodyBytes, at, status);
+        synchronized (recorded) {
+            recorded.add(request);
+        }
+    }
+
+    private void violation(String description) {
+        synchronized (violations) {
+            violations.add(description);
+        }
+    }
+
+    /** Waits, but no longer than until {@link #close()}. */
+    private void pause(Duration duration) {
+        if (duration.isZero()) {
+            return;
+        }
+        try {
+            closed.await(duration.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String failureMessage(int status) {
+        return switch (status) {
+            case 429 -> "Too many requests";
+            case 456 -> "Quota exceeded";
+            case 500 -> "Internal server error";
+            case 502 -> "Bad gateway";
+            case 503 -> "Service unavailable";
+            case 504 -> "Gateway timeout";
+            default -> "Injected failure";
+        };
+    }
+
+    private Answer error(int status, String message) throws JsonProcessingException {
+        return new Answer(status, message(message), null);
+    }
+
+    private byte[] message(String message) throws JsonProcessingException {
+        return json.writeValueAsBytes(Map.of("message", message));
+    }
+
+    private static void send(HttpExchange exchange, Answer answer) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        if (answer.retryAfter() != null) {
+            long seconds = (answer.retryAfter().toMillis() + 999) / 1000;
+            exchange.getResponseHeaders().set("Retry-After", Long.toString(seconds));
+        }
+        exchange.sendResponseHeaders(answer.status(), answer.body().length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(answer.body());
+        }
+    }
+}
