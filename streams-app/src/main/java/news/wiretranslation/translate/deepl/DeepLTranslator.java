@@ -6,6 +6,7 @@ import com.deepl.api.DeepLException;
 import com.deepl.api.TextResult;
 import com.deepl.api.TextTranslationOptions;
 import com.deepl.api.Usage;
+import news.wiretranslation.config.BuildInfo;
 import news.wiretranslation.translate.TranslationException;
 import news.wiretranslation.translate.TranslationRequest;
 import news.wiretranslation.translate.TranslationResult;
@@ -58,7 +59,7 @@ public final class DeepLTranslator implements Translator {
         DeepLClientOptions options = new DeepLClientOptions();
         options.setMaxRetries(0)
                 .setTimeout(settings.timeout())
-                .setAppInfo(APP_NAME, PipelineVersion.read());
+                .setAppInfo(APP_NAME, BuildInfo.version());
         if (settings.serverUrl() != null) {
             options.setServerUrl(settings.serverUrl());
         }
