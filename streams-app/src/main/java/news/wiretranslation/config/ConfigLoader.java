@@ -15,6 +15,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
 
+import news.wiretranslation.detect.SourceLanguages;
+
 /**
  * Reads {@link ServiceConfig} from environment variables, falling back to an optional properties file and
  * then to each {@link Setting}'s default. Every problem stops start-up with a message naming the setting.
@@ -56,7 +58,7 @@ public final class ConfigLoader {
                 new ServiceConfig.Topics(
                         topic(Setting.INPUT_TOPIC), required(Setting.OUTPUT_TOPIC_PREFIX), topic(Setting.DLQ_TOPIC)),
                 targets,
-                parse(Setting.SOURCE_LANGUAGES, ConfigLoader::isoCodes, "a comma-separated list of ISO 639-1 codes such as fr,de"),
+                parse(Setting.SOURCE_LANGUAGES, ConfigLoader::sourceLanguages, "a comma-separated list of ISO 639-1 codes such as fr,de"),
                 deepL(),
                 new ServiceConfig.Retry(
                         positiveInt(Setting.TRANSLATION_MAX_ATTEMPTS),
@@ -184,19 +186,8 @@ public final class ConfigLoader {
         return new ArrayList<>(targets);
     }
 
-    static Set<String> isoCodes(String value) {
-        Set<String> codes = new LinkedHashSet<>();
-        for (String part : value.split(",")) {
-            String code = part.trim().toLowerCase(Locale.ROOT);
-            if (code.isEmpty()) {
-                continue;
-            }
-            if (!code.matches("[a-z]{2}")) {
-                throw new IllegalArgumentException("'" + part.trim() + "' is not an ISO 639-1 code");
-            }
-            codes.add(code);
-        }
-        return codes;
+    static Set<String> sourceLanguages(String value) {
+        return value.isBlank() ? SourceLanguages.deepLDefaults() : SourceLanguages.parse(value);
     }
 
     static boolean accuracy(String value) {

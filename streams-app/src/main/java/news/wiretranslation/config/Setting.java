@@ -27,7 +27,7 @@ public enum Setting {
     TRANSLATION_RETRY_BACKOFF_MS("500", "First backoff between attempts, doubled each attempt."),
     DETECTION_ACCURACY("low", "Lingua accuracy mode: low (~1 s load, ~40 MB) or high (~10 s, ~900 MB; better on headline-only items)."),
     DETECTION_MAX_CHARS("500", "Characters of headline + body the detector looks at (cost grows with length)."),
-    DETECTION_MIN_CONFIDENCE("0.2", "Below this confidence the declared language is used; without one the article is dead-lettered."),
+    DETECTION_MIN_CONFIDENCE("0.1", "Below this confidence the declared language is used; without one the article is dead-lettered."),
     PROCESSING_GUARANTEE("exactly_once_v2", "Kafka Streams processing.guarantee: exactly_once_v2 or at_least_once."),
     NUM_STREAM_THREADS("1", "Kafka Streams stream threads in this instance."),
     STATE_DIR("", "Kafka Streams state directory; empty = <java.io.tmpdir>/kafka-streams."),
