@@ -1,6 +1,7 @@
 package news.wiretranslation.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -21,6 +21,7 @@ import news.wiretranslation.avro.Article;
 import news.wiretranslation.avro.BodyFormat;
 import news.wiretranslation.avro.DeadLetter;
 import news.wiretranslation.avro.RawArticle;
+import news.wiretranslation.config.ConfigException;
 import news.wiretranslation.config.RegistrySettings;
 import news.wiretranslation.config.ServiceConfig;
 import news.wiretranslation.config.TestConfigs;
@@ -38,7 +39,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,6 +143,31 @@ class TranslationPipelineIT {
             assertThat(deepL.limitViolations()).isEmpty();
             assertThat(deepL.requests()).allSatisfy(r -> assertThat(r.sourceLang()).isNotBlank());
         }
+    }
+
+    @Test
+    void rejectedDeepLKeyStopsStartUpNamingTheSetting() {
+        Map<String, String> env = new HashMap<>(TestConfigs.baseSettings(broker.bootstrapServers(), "mock://bad-key"));
+        env.put("DEEPL_AUTH_KEY", "wrong-key:fx");
+        env.put("DEEPL_SERVER_URL", deepL.url());
+
+        assertThatThrownBy(() -> TranslationService.create(TestConfigs.load(env)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("DEEPL_AUTH_KEY")
+                .hasMessageNotContaining("wrong-key");
+    }
+
+    @Test
+    void missingInputTopicStopsStartUpNamingTheSetting() {
+        Map<String, String> env = new HashMap<>(TestConfigs.baseSettings(broker.bootstrapServers(), "mock://no-topic"));
+        env.put("DEEPL_AUTH_KEY", deepL.authKey());
+        env.put("DEEPL_SERVER_URL", deepL.url());
+        env.put("INPUT_TOPIC", "no.such.topic");
+
+        assertThatThrownBy(() -> TranslationService.create(TestConfigs.load(env)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("INPUT_TOPIC")
+                .hasMessageContaining("no.such.topic");
     }
 
     /** Every good article exactly once, keyed by its id. */

@@ -1,0 +1,176 @@
+package news.wiretranslation.deadletter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import news.wiretranslation.avro.DeadLetter;
+import news.wiretranslation.registry.AvroSerde;
+import news.wiretranslation.registry.MockSchemaRegistry;
+import news.wiretranslation.registry.SchemaRegistryException;
+import news.wiretranslation.registry.WireFormatException;
+import news.wiretranslation.translate.TranslationException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.TaskId;
+import org.apache.kafka.streams.processor.api.Record;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The handlers decide, per failure, between a dead letter and a retry. (TopologyTestDriver does not capture
+ * the records a deserialization handler returns; the integration test checks them on a real broker.)
+ */
+class DeadLetterHandlersTest {
+    private static final byte[] KEY = "story-1".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] VALUE = "definitely not avro".getBytes(StandardCharsets.UTF_8);
+
+    private final String scope = "handlers-" + UUID.randomUUID();
+    private final Map<String, Object> configs = Map.of(
+            "schema.registry.url", "mock://" + scope,
+            StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "articles.dlq");
+
+    @AfterEach
+    void dropRegistry() {
+        MockSchemaRegistry.dropScope(scope);
+    }
+
+    private record Context(String topic, int partition, long offset) implements ErrorHandlerContext {
+        @Override
+        public Headers headers() {
+            return new RecordHeaders();
+        }
+
+        @Override
+        public String processorNodeId() {
+            return "to-en-us";
+        }
+
+        @Override
+        public TaskId taskId() {
+            return new TaskId(0, partition);
+        }
+
+        @Override
+        public long timestamp() {
+            return 0;
+        }
+
+        @Override
+        public byte[] sourceRawKey() {
+            return KEY;
+        }
+
+        @Override
+        public byte[] sourceRawValue() {
+            return VALUE;
+        }
+    }
+
+    private static final ErrorHandlerContext CONTEXT = new Context("articles.raw", 2, 41);
+
+    private DeadLetter decode(List<ProducerRecord<byte[], byte[]>> records) {
+        assertThat(records).hasSize(1);
+        ProducerRecord<byte[], byte[]> record = records.get(0);
+        assertThat(record.topic()).isEqualTo("articles.dlq");
+        assertThat(record.key()).isEqualTo(KEY);
+        AvroSerde<DeadLetter> serde = new AvroSerde<>(DeadLetter.class);
+        serde.configure(configs, false);
+        return serde.deserializer().deserialize("articles.dlq", record.value());
+    }
+
+    private DeserializationExceptionHandler.Response deserializationFailure(Exception e) {
+        DeadLetterDeserializationHandler handler = new DeadLetterDeserializationHandler();
+        handler.configure(configs);
+        return handler.handleError(CONTEXT, new ConsumerRecord<>("articles.raw", 2, 41, KEY, VALUE), e);
+    }
+
+    private ProcessingExceptionHandler.Response processingFailure(Exception e) {
+        DeadLetterProcessingHandler handler = new DeadLetterProcessingHandler();
+        handler.configure(configs);
+        return handler.handleError(CONTEXT, new Record<>("story-1", "value", 0L), e);
+    }
+
+    @Test
+    void unreadableBytesBecomeADeadLetterWithTheReasonAndTheOriginalBytes() {
+        var response = deserializationFailure(
+                new WireFormatException(WireFormatException.Reason.BAD_MAGIC_BYTE, "first byte is 100"));
+
+        assertThat(response.result()).isEqualTo(DeserializationExceptionHandler.Result.RESUME);
+        DeadLetter letter = decode(response.deadLetterQueueRecords());
+        assertThat(letter.getReason()).isEqualTo("BAD_MAGIC_BYTE");
+        assertThat(letter.getStage()).isEqualTo("deserialize");
+        assertThat(letter.getMessage()).contains("first byte is 100");
+        assertThat(letter.getOriginalTopic()).isEqualTo("articles.raw");
+        assertThat(letter.getOriginalPartition()).isEqualTo(2);
+        assertThat(letter.getOriginalOffset()).isEqualTo(41);
+        assertThat(letter.getOriginalValue()).isEqualTo(ByteBuffer.wrap(VALUE));
+        assertThat(letter.getOriginalKey()).isEqualTo(ByteBuffer.wrap(KEY));
+        assertThat(letter.getPipelineVersion()).startsWith("wire-translation/");
+    }
+
+    @Test
+    void eachWireFormatProblemKeepsItsOwnReason() {
+        for (WireFormatException.Reason reason : WireFormatException.Reason.values()) {
+            var response = deserializationFailure(new WireFormatException(reason, "problem"));
+            assertThat(decode(response.deadLetterQueueRecords()).getReason()).isEqualTo(reason.name());
+        }
+    }
+
+    @Test
+    void unreachableRegistryFailsTheThreadInsteadOfDeadLetteringAGoodRecord() {
+        var response = deserializationFailure(new SchemaRegistryException("connection refused", -1, -1, null));
+
+        assertThat(response.result()).isEqualTo(DeserializationExceptionHandler.Result.FAIL);
+        assertThat(response.deadLetterQueueRecords()).isEmpty();
+    }
+
+    @Test
+    void stepFailureBecomesADeadLetterForItsTargetLanguage() {
+        var response = processingFailure(new DeadLetterException(DeadLetterReason.TRANSLATION_REJECTED,
+                Stage.TRANSLATE, "story-1", "DE", "deepl refused fi->DE", null));
+
+        assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.RESUME);
+        DeadLetter letter = decode(response.deadLetterQueueRecords());
+        assertThat(letter.getReason()).isEqualTo("TRANSLATION_REJECTED");
+        assertThat(letter.getStage()).isEqualTo("translate");
+        assertThat(letter.getArticleId()).isEqualTo("story-1");
+        assertThat(letter.getTargetLanguage()).isEqualTo("DE");
+    }
+
+    @Test
+    void transientTranslationFailureFailsTheThreadSoTheRecordIsRetried() {
+        var response = processingFailure(new RuntimeException("wrapped",
+                new TranslationException(TranslationException.Kind.RATE_LIMITED, "429")));
+
+        assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.FAIL);
+        assertThat(response.deadLetterQueueRecords()).isEmpty();
+    }
+
+    @Test
+    void rejectedKeyFailsRatherThanDeadLetteringEveryArticle() {
+        var response = processingFailure(new RuntimeException(
+                new TranslationException(TranslationException.Kind.AUTHENTICATION, "403")));
+
+        assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.FAIL);
+    }
+
+    @Test
+    void unexpectedErrorIsDeadLetteredAsProcessingErrorNamingTheStep() {
+        var response = processingFailure(new IllegalStateException("boom"));
+
+        DeadLetter letter = decode(response.deadLetterQueueRecords());
+        assertThat(letter.getReason()).isEqualTo("PROCESSING_ERROR");
+        assertThat(letter.getMessage()).contains("to-en-us").contains("boom");
+    }
+}
