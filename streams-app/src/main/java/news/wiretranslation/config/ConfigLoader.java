@@ -59,7 +59,11 @@ public final class ConfigLoader {
                         topic(Setting.INPUT_TOPIC), required(Setting.OUTPUT_TOPIC_PREFIX), topic(Setting.DLQ_TOPIC)),
                 targets,
                 parse(Setting.SOURCE_LANGUAGES, ConfigLoader::sourceLanguages, "a comma-separated list of ISO 639-1 codes such as fr,de"),
-                deepL(),
+                engine(),
+                engine() == ServiceConfig.Engine.DEEPL ? Optional.of(deepL()) : Optional.empty(),
+                new ServiceConfig.Apertium(
+                        optional(Setting.APERTIUM_URL).map(url -> httpUrl(Setting.APERTIUM_URL, url)),
+                        Duration.ofMillis(positiveInt(Setting.APERTIUM_TIMEOUT_MS))),
                 new ServiceConfig.Retry(
                         positiveInt(Setting.TRANSLATION_MAX_ATTEMPTS),
                         Duration.ofMillis(nonNegativeLong(Setting.TRANSLATION_RETRY_BACKOFF_MS))),
@@ -76,20 +80,16 @@ public final class ConfigLoader {
                         Duration.ofMillis(nonNegativeLong(Setting.SHUTDOWN_TIMEOUT_MS))));
     }
 
+    private ServiceConfig.Engine engine() {
+        return parse(Setting.TRANSLATOR, value -> ServiceConfig.Engine.valueOf(value.toUpperCase(Locale.ROOT)),
+                "deepl or apertium");
+    }
+
     private ServiceConfig.DeepL deepL() {
-        String translator = required(Setting.TRANSLATOR).toLowerCase(Locale.ROOT);
-        if (!translator.equals("deepl")) {
-            throw ConfigException.invalid(Setting.TRANSLATOR, translator, "the supported backend is deepl");
-        }
         String key = optional(Setting.DEEPL_AUTH_KEY).orElseThrow(() -> new ConfigException(
                 "Missing setting " + Setting.DEEPL_AUTH_KEY.env() + ": the DeepL API key is required when TRANSLATOR=deepl"
                         + " (set the environment variable or " + Setting.DEEPL_AUTH_KEY.property() + " in the properties file)"));
-        Optional<String> serverUrl = optional(Setting.DEEPL_SERVER_URL);
-        serverUrl.ifPresent(url -> {
-            if (!url.startsWith("http://") && !url.startsWith("https://")) {
-                throw ConfigException.invalid(Setting.DEEPL_SERVER_URL, url, "an http:// or https:// URL");
-            }
-        });
+        Optional<String> serverUrl = optional(Setting.DEEPL_SERVER_URL).map(url -> httpUrl(Setting.DEEPL_SERVER_URL, url));
         Optional<String> modelType = optional(Setting.DEEPL_MODEL_TYPE);
         modelType.ifPresent(m -> {
             if (!Set.of("quality_optimized", "prefer_quality_optimized", "latency_optimized").contains(m)) {
@@ -163,6 +163,13 @@ public final class ConfigLoader {
             }
             return n;
         }, "a whole number, 0 or more");
+    }
+
+    private static String httpUrl(Setting setting, String url) {
+        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+            throw ConfigException.invalid(setting, url, "an http:// or https:// URL");
+        }
+        return url;
     }
 
     private static String requireUserInfo(String value) {

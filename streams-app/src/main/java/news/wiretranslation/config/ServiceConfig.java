@@ -16,7 +16,9 @@ public record ServiceConfig(
         Topics topics,
         List<TargetLanguage> targetLanguages,
         Set<String> sourceLanguages,
-        DeepL deepL,
+        Engine engine,
+        Optional<DeepL> deepL,
+        Apertium apertium,
         Retry retry,
         Detection detection,
         Streams streams) {
@@ -39,6 +41,18 @@ public record ServiceConfig(
         public String output(TargetLanguage target) {
             return outputPrefix + target.topicSuffix();
         }
+    }
+
+    /** The machine-translation backend. */
+    public enum Engine {
+        /** DeepL's API, through its official Java client. */
+        DEEPL,
+        /** Apertium, self-hosted and offline: the local {@code apertium} command or an Apertium-APY server. */
+        APERTIUM
+    }
+
+    /** Apertium settings: an APY server's URL, or empty for the local {@code apertium} command. */
+    public record Apertium(Optional<String> apyUrl, Duration timeout) {
     }
 
     /** DeepL client settings. The key is never printed. */

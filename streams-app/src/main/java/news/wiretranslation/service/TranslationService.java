@@ -68,12 +68,12 @@ public final class TranslationService implements AutoCloseable {
     }
 
     static Translator deepLTranslator(ServiceConfig config) {
-        ServiceConfig.DeepL deepL = config.deepL();
+        ServiceConfig.DeepL deepL = config.deepL().orElseThrow();
         return new DeepLTranslator(new DeepLSettings(deepL.authKey(), deepL.serverUrl().orElse(null), deepL.timeout(),
                 deepL.modelType().orElse(null)));
     }
 
-    static LanguageDetector detector(ServiceConfig config) {
+    public static LanguageDetector detector(ServiceConfig config) {
         ServiceConfig.Detection detection = config.detection();
         LinguaLanguageDetector detector = new LinguaLanguageDetector(config.sourceLanguages(),
                 detection.highAccuracy() ? DetectionAccuracy.HIGH : DetectionAccuracy.LOW, detection.maxChars());

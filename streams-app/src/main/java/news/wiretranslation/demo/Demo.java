@@ -1,0 +1,213 @@
+package news.wiretranslation.demo;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+import news.wiretranslation.avro.Article;
+import news.wiretranslation.avro.DeadLetter;
+import news.wiretranslation.avro.RawArticle;
+import news.wiretranslation.config.ConfigLoader;
+import news.wiretranslation.config.RegistrySettings;
+import news.wiretranslation.config.ServiceConfig;
+import news.wiretranslation.config.TargetLanguage;
+import news.wiretranslation.embedded.EmbeddedKafkaBroker;
+import news.wiretranslation.embedded.EmbeddedSchemaRegistry;
+import news.wiretranslation.feed.DemoFeed;
+import news.wiretranslation.registry.AvroSerde;
+import news.wiretranslation.service.TranslationService;
+import news.wiretranslation.translate.Translator;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * The whole job on one machine, with no cluster and no account: a real Kafka broker and a schema registry in
+ * this process, the real service, the sample feed, and each result printed as it arrives.
+ */
+public final class Demo {
+    private static final int RAW_PARTITIONS = 3;
+    /** A producer that sent JSON instead of Avro: the demo shows where such a record goes. */
+    static final String MALFORMED = "{\"headline\": \"sent as JSON by mistake\", \"body\": \"not Avro\"}";
+
+    /**
+     * @param engine     TRANSLATOR setting value for the chosen backend ({@code deepl} or {@code apertium})
+     * @param settings   extra service settings (e.g. the DeepL key), as environment variables would give them
+     * @param targets    target languages
+     * @param timeout    how long to wait for all results
+     * @param keepRunning leave broker, registry and service up until Ctrl-C
+     */
+    public record Options(String engine, Map<String, String> settings, List<TargetLanguage> targets,
+                          Duration timeout, boolean keepRunning) {
+    }
+
+    private final DemoPrinter printer;
+    /** Counted down once everything is closed, so that a Ctrl-C shutdown hook can wait for the clean-up. */
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    public Demo(PrintWriter out) {
+        this.printer = new DemoPrinter(out);
+    }
+
+    /** @return true when every input ended on an output topic or the dead-letter topic */
+    public boolean run(Translator engine, Options options) throws Exception {
+        long started = System.nanoTime();
+        CountingTranslator translator = new CountingTranslator(engine);
+        Path stateDir = Files.createTempDirectory("wire-translation-demo-state-");
+        printer.say("wire-translation demo: " + engine.engine() + " → " + options.targets());
+        printer.say("Starting a Kafka broker (KRaft, in this process, 127.0.0.1) and a schema registry...");
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
+             EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry().start()) {
+            ServiceConfig config = config(options, broker.bootstrapServers(), registry.url(), stateDir);
+            createRawTopic(broker.bootstrapServers(), config.topics().input());
+            printer.say("  broker " + broker.bootstrapServers() + ", registry " + registry.url());
+            printer.say("Loading language models and starting the service...");
+            TranslationService service = TranslationService.create(config, TranslationService.detector(config), translator);
+            try {
+                service.start();
+                ResultTracker results = new ResultTracker(config.targetLanguages());
+                List<RawArticle> feed = DemoFeed.load();
+                printer.say("Publishing " + feed.size() + " sample articles and 1 malformed record to "
+                        + config.topics().input() + "...");
+                publish(config, feed, results);
+                collect(config, results, options.timeout());
+                printer.summary(results, translator, Duration.ofNanos(System.nanoTime() - started));
+                if (options.keepRunning()) {
+                    keepRunning(config, service);
+                }
+                return results.complete() && service.state() == KafkaStreams.State.RUNNING;
+            } finally {
+                service.close(Duration.ofSeconds(30));
+            }
+        } finally {
+            deleteRecursively(stateDir);
+            closed.countDown();
+        }
+    }
+
+    private ServiceConfig config(Options options, String bootstrap, String registryUrl, Path stateDir) {
+        Map<String, String> env = new HashMap<>(options.settings());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        env.put("SCHEMA_REGISTRY_URL", registryUrl);
+        env.put("APPLICATION_ID", "wire-translation-demo");
+        env.put("TRANSLATOR", options.engine());
+        env.put("TARGET_LANGUAGES", String.join(",", options.targets().stream().map(TargetLanguage::code).toList()));
+        env.put("STATE_DIR", stateDir.toString());
+        env.put("NUM_STREAM_THREADS", String.valueOf(RAW_PARTITIONS));
+        return new ConfigLoader(env, new java.util.Properties()).load();
+    }
+
+    private static void createRawTopic(String bootstrap, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, RAW_PARTITIONS, (short) 1))).all().get();
+        }
+    }
+
+    private void publish(ServiceConfig config, List<RawArticle> feed, ResultTracker results) throws Exception {
+        AvroSerde<RawArticle> serde = serde(RawArticle.class, config);
+        String topic = config.topics().input();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            for (RawArticle article : feed) {
+                RecordMetadata sent = producer.send(new ProducerRecord<>(topic, article.getId(),
+                        serde.serializer().serialize(topic, article))).get();
+                results.sent(article, new ResultTracker.Position(sent.partition(), sent.offset()));
+            }
+            RecordMetadata sent = producer.send(new ProducerRecord<>(topic, "malformed-1",
+                    MALFORMED.getBytes(StandardCharsets.UTF_8))).get();
+            results.sentMalformed(new ResultTracker.Position(sent.partition(), sent.offset()));
+        }
+    }
+
+    /** Reads the output topics and the dead-letter topic as a downstream consumer would, printing each result. */
+    private void collect(ServiceConfig config, ResultTracker results, Duration timeout) {
+        AvroSerde<Article> articles = serde(Article.class, config);
+        AvroSerde<DeadLetter> deadLetters = serde(DeadLetter.class, config);
+        List<String> topics = new ArrayList<>();
+        config.targetLanguages().forEach(t -> topics.add(config.topics().output(t)));
+        topics.add(config.topics().deadLetter());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "wire-translation-demo-reader",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(topics);
+            while (!results.complete() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.topic().equals(config.topics().deadLetter())) {
+                        DeadLetter letter = deadLetters.deserializer().deserialize(record.topic(), record.value());
+                        results.deadLetter(letter);
+                        printer.deadLetter(results.settledCount(), results.expected(), letter);
+                    } else {
+                        Article article = articles.deserializer().deserialize(record.topic(), record.value());
+                        results.output(record.topic(), article);
+                        printer.article(results.settledCount(), results.expected(), record.topic(), article,
+                                results.original(article));
+                    }
+                }
+            }
+        }
+        if (!results.complete()) {
+            printer.say("Timed out after " + timeout.toSeconds() + " s waiting for results.");
+        }
+    }
+
+    private void keepRunning(ServiceConfig config, TranslationService service) throws InterruptedException {
+        printer.say("");
+        printer.say("Still running (--keep-running). Press Ctrl-C to stop and remove the broker's data.");
+        printer.say("  bootstrap servers: " + config.bootstrapServers());
+        printer.say("  schema registry:   " + config.registry().url());
+        printer.say("  try:  java -jar streams-app/target/wire-translation.jar tail --bootstrap-servers "
+                + config.bootstrapServers() + " --registry " + config.registry().url() + " --language "
+                + config.targetLanguages().get(0).code() + " --from-beginning");
+        printer.say("        kcat -b " + config.bootstrapServers() + " -L");
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            try {
+                closed.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "demo-stop"));
+        stop.await();
+        printer.say("Stopping...");
+    }
+
+    private static <T extends SpecificRecord> AvroSerde<T> serde(Class<T> type, ServiceConfig config) {
+        AvroSerde<T> serde = new AvroSerde<>(type);
+        serde.configure(RegistrySettings.serdeConfigs(config.registry()), false);
+        return serde;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package news.wiretranslation.demo;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import news.wiretranslation.avro.Article;
+import news.wiretranslation.avro.DeadLetter;
+import news.wiretranslation.avro.RawArticle;
+
+/** Everything the demo shows a person: one block per result as it arrives, then a summary. */
+final class DemoPrinter {
+    private static final int HEADLINE_WIDTH = 70;
+    private final PrintWriter out;
+
+    DemoPrinter(PrintWriter out) {
+        this.out = out;
+    }
+
+    void say(String line) {
+        out.println(line);
+        out.flush();
+    }
+
+    void article(int done, int expected, String topic, Article article, RawArticle original) {
+        String language = original == null ? "?" : article.getDetectedLanguage();
+        String confidence = String.format(Locale.ROOT, "%.2f", article.getDetectionConfidence());
+        StringBuilder block = new StringBuilder();
+        block.append(progress(done, expected)).append(' ').append(article.getId()).append(" v").append(article.getVersion())
+                .append("  ").append(language).append(" (confidence ").append(confidence).append(") → ").append(topic)
+                .append('\n');
+        String originalHeadline = original == null ? "" : original.getHeadline();
+        if (article.getMachineTranslated()) {
+            var t = article.getTranslation();
+            block.append("          ").append(shorten(originalHeadline)).append('\n')
+                    .append("        → ").append(shorten(article.getHeadline())).append('\n')
+                    .append("          machine-translated by ").append(t.getEngine())
+                    .append(t.getEngineModel() == null ? "" : " (" + t.getEngineModel() + ")")
+                    .append(" from ").append(t.getSourceLanguage())
+                    .append(", billed ").append(t.getBilledCharacters()).append(" chars")
+                    .append("; disclaimer: \"").append(shorten(t.getDisclaimer())).append('"');
+        } else {
+            block.append("          ").append(shorten(article.getHeadline())).append('\n')
+                    .append("          passed through: already in ").append(article.getLanguage()).append(", not machine-translated");
+        }
+        say(block.toString());
+    }
+
+    void deadLetter(int done, int expected, DeadLetter letter) {
+        String target = letter.getTargetLanguage() == null ? "all targets" : letter.getTargetLanguage();
+        say(progress(done, expected) + " " + (letter.getArticleId() == null ? "(unreadable record)" : letter.getArticleId())
+                + "  DEAD LETTER → articles.dlq (" + target + ")\n"
+                + "          " + letter.getReason() + " at " + letter.getStage() + ": " + shorten(letter.getMessage()));
+    }
+
+    void summary(ResultTracker results, CountingTranslator translator, Duration took) {
+        Map<String, Integer> reasons = results.deadLetterReasons();
+        int deadLettered = reasons.values().stream().mapToInt(Integer::intValue).sum();
+        String reasonList = reasons.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
+        String topics = results.perTopic().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
+        say("");
+        say("Summary");
+        say(String.format(Locale.ROOT, "  articles in:            %d records", results.inputs()));
+        say(String.format(Locale.ROOT, "  outputs:                %s", topics.isEmpty() ? "none" : topics));
+        say(String.format(Locale.ROOT, "  translated:             %d", results.translated()));
+        say(String.format(Locale.ROOT, "  passed through:         %d", results.passedThrough()));
+        say(String.format(Locale.ROOT, "  dead-lettered:          %d%s", deadLettered, reasonList.isEmpty() ? "" : " (" + reasonList + ")"));
+        say(String.format(Locale.ROOT, "  characters sent to MT:  %d in %d requests to %s (billed: %d)",
+                translator.charactersSent(), translator.requests(), translator.engine(), translator.charactersBilled()));
+        say(String.format(Locale.ROOT, "  time taken:             %.1f s", took.toMillis() / 1000.0));
+        say(String.format(Locale.ROOT, "  all results in:         %s (%d of %d)", results.complete() ? "yes" : "NO",
+                results.settledCount(), results.expected()));
+    }
+
+    private static String progress(int done, int expected) {
+        int width = String.valueOf(expected).length();
+        return String.format(Locale.ROOT, "[%" + width + "d/%d]", done, expected);
+    }
+
+    private static String shorten(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() <= HEADLINE_WIDTH ? text : text.substring(0, HEADLINE_WIDTH - 1) + "…";
+    }
+}
