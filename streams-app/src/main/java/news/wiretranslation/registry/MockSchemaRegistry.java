@@ -96,6 +96,21 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
         return Optional.of(new RegisteredSchema(subject, id, versions.size(), schemasById.get(id - 1)));
     }
 
+    /**
+     * Every version registered under {@code subject}, oldest first (version {@code n} at index {@code n - 1}), or an
+     * empty list for an unknown subject. The serdes never need this; a server answering Confluent's version
+     * endpoints in front of this registry does.
+     */
+    public synchronized List<RegisteredSchema> versions(String subject) {
+        List<Integer> ids = idsBySubjectVersion.getOrDefault(subject, List.of());
+        List<RegisteredSchema> versions = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            int id = ids.get(i);
+            versions.add(new RegisteredSchema(subject, id, i + 1, schemasById.get(id - 1)));
+        }
+        return List.copyOf(versions);
+    }
+
     /** The subjects registered so far, sorted: lets tests check what a serde registered. */
     public synchronized Set<String> subjects() {
         return new TreeSet<>(idsBySubjectVersion.keySet());
