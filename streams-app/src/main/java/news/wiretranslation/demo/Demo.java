@@ -79,7 +79,7 @@ public final class Demo {
         printer.say("wire-translation demo: " + engine.engine() + " → " + options.targets());
         printer.say("Starting a Kafka broker (KRaft, in this process, 127.0.0.1) and a schema registry...");
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
-             EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry().start()) {
+             EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start()) {
             ServiceConfig config = config(options, broker.bootstrapServers(), registry.url(), stateDir);
             createRawTopic(broker.bootstrapServers(), config.topics().input());
             printer.say("  broker " + broker.bootstrapServers() + ", registry " + registry.url());
