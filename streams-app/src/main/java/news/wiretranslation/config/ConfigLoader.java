@@ -71,6 +71,13 @@ public final class ConfigLoader {
                         parse(Setting.DETECTION_ACCURACY, ConfigLoader::accuracy, "low or high"),
                         positiveInt(Setting.DETECTION_MAX_CHARS),
                         parse(Setting.DETECTION_MIN_CONFIDENCE, ConfigLoader::fraction, "a number from 0 to 1")),
+                new ServiceConfig.Labelling(
+                        optional(Setting.NORMALIZATION_RULES_FILE).map(v -> readableFile(Setting.NORMALIZATION_RULES_FILE, v)),
+                        optional(Setting.DISCLAIMERS_FILE).map(v -> readableFile(Setting.DISCLAIMERS_FILE, v)),
+                        bool(Setting.QUALITY_CHECKS),
+                        parse(Setting.QUALITY_MIN_LENGTH_RATIO, ConfigLoader::positiveDouble, "a positive number"),
+                        parse(Setting.QUALITY_MAX_LENGTH_RATIO, ConfigLoader::positiveDouble, "a positive number"),
+                        optional(Setting.QUALITY_REVIEW_TOPIC).map(v -> topic(Setting.QUALITY_REVIEW_TOPIC))),
                 new ServiceConfig.Streams(
                         parse(Setting.PROCESSING_GUARANTEE, ConfigLoader::guarantee, "exactly_once_v2 or at_least_once"),
                         positiveInt(Setting.NUM_STREAM_THREADS),
@@ -163,6 +170,22 @@ public final class ConfigLoader {
             }
             return n;
         }, "a whole number, 0 or more");
+    }
+
+    private static Path readableFile(Setting setting, String value) {
+        Path path = Path.of(value);
+        if (!Files.isReadable(path)) {
+            throw ConfigException.invalid(setting, value, "a readable file");
+        }
+        return path;
+    }
+
+    static double positiveDouble(String value) {
+        double d = Double.parseDouble(value);
+        if (!(d > 0)) {
+            throw new IllegalArgumentException("must be above 0");
+        }
+        return d;
     }
 
     private static String httpUrl(Setting setting, String url) {

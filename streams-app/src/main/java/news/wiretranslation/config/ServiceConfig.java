@@ -1,5 +1,6 @@
 package news.wiretranslation.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,7 @@ public record ServiceConfig(
         Apertium apertium,
         Retry retry,
         Detection detection,
+        Labelling labelling,
         Streams streams) {
 
     public ServiceConfig {
@@ -68,6 +70,11 @@ public record ServiceConfig(
     }
 
     public record Detection(boolean highAccuracy, int maxChars, double minConfidence) {
+    }
+
+    /** What the service adds to and checks on each article besides translating it. */
+    public record Labelling(Optional<Path> normalizationRules, Optional<Path> disclaimers, boolean qualityChecks,
+                            double minLengthRatio, double maxLengthRatio, Optional<String> reviewTopic) {
     }
 
     public record Streams(String processingGuarantee, int threads, Optional<String> stateDir, short replicationFactor,

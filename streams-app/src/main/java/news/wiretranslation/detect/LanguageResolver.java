@@ -65,7 +65,7 @@ public final class LanguageResolver {
     }
 
     /** "fr", "fr-FR", "FR" and "fr_CA" all mean French. */
-    static Optional<String> declaredLanguage(RawArticle raw) {
+    public static Optional<String> declaredLanguage(RawArticle raw) {
         String declared = raw.getDeclaredLanguage();
         if (declared == null || declared.isBlank()) {
             return Optional.empty();

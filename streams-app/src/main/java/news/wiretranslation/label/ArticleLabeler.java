@@ -3,21 +3,26 @@ package news.wiretranslation.label;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 import news.wiretranslation.avro.Article;
+import news.wiretranslation.avro.QualityFlag;
 import news.wiretranslation.avro.RawArticle;
 import news.wiretranslation.avro.Translation;
 import news.wiretranslation.config.BuildInfo;
 import news.wiretranslation.config.TargetLanguage;
 import news.wiretranslation.detect.DetectedArticle;
+import news.wiretranslation.detect.LanguageResolver;
 import news.wiretranslation.translate.TranslationResult;
 
 /**
  * Builds the normalized {@link Article} for one target language, labelled so that no reader or system can
- * mistake a machine translation for an original: the translation block says by what, from which language and
- * article, and with what confidence; the disclaimer says it in words.
+ * mistake a machine translation for an original: the translation block says by what, with which settings, from
+ * which language (as declared, detected and engine-reported) and which original; the last paragraph says it in
+ * words, in the reader's language.
  */
 public final class ArticleLabeler {
     /** IPTC digital source type for content produced by a trained model. */
@@ -25,50 +30,66 @@ public final class ArticleLabeler {
             "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia";
 
     private final Clock clock;
+    private final Disclaimers disclaimers;
 
-    public ArticleLabeler(Clock clock) {
+    public ArticleLabeler(Clock clock, Disclaimers disclaimers) {
         this.clock = clock;
+        this.disclaimers = disclaimers;
     }
 
-    /** The original, already in the target language, published unchanged but normalized. */
+    public ArticleLabeler(Clock clock) {
+        this(clock, Disclaimers.defaults());
+    }
+
+    /** The original, already in the target language, published normalized but otherwise unchanged. */
     public Article passedThrough(DetectedArticle article, TargetLanguage target) {
         return base(article, target)
                 .setHeadline(article.text().headline())
                 .setBody(article.text().paragraphs())
                 .setMachineTranslated(false)
                 .setTranslation(null)
+                .setQualityFlags(List.of())
                 .build();
     }
 
     /**
      * A translation. {@code result.texts()} holds the headline first, then the paragraphs in order, as
-     * {@link #textsToTranslate(DetectedArticle)} asked for them.
+     * {@link #textsToTranslate(DetectedArticle)} asked for them; the disclaimer is appended as a paragraph.
      */
-    public Article translated(DetectedArticle article, TargetLanguage target, TranslationResult result) {
+    public Article translated(DetectedArticle article, TargetLanguage target, TranslationResult result,
+                              String settingsFingerprint, List<QualityFlag> qualityFlags) {
         List<String> texts = result.texts();
+        String disclaimer = disclaimers.disclaimer(target.language(), article.language(), result.engine());
+        List<String> body = new ArrayList<>(texts.subList(1, texts.size()));
+        body.add(disclaimer);
+        RawArticle raw = article.raw();
         Translation translation = Translation.newBuilder()
                 .setEngine(result.engine())
                 .setEngineModel(result.engineModel())
                 .setSourceLanguage(article.language())
                 .setDetectionConfidence(article.confidence())
-                .setOriginalArticleId(article.raw().getId())
+                .setEngineDetectedLanguage(result.detectedSourceLanguage())
+                .setLanguageDisagreement(disagree(declared(raw), article.language(), result.detectedSourceLanguage()))
+                .setOriginalArticleId(raw.getId())
+                .setOriginalUri(raw.getUrl() != null ? raw.getUrl() : originalUri(raw))
+                .setSettingsFingerprint(settingsFingerprint)
                 .setTranslatedAt(clock.instant())
                 .setBilledCharacters(result.billedCharacters())
-                .setDisclaimer(Disclaimers.disclaimer(target.language(), article.language(), result.engine()))
+                .setDisclaimer(disclaimer)
                 .setDigitalSourceType(TRAINED_ALGORITHMIC_MEDIA)
                 .build();
         return base(article, target)
                 .setHeadline(texts.get(0))
-                .setBody(texts.subList(1, texts.size()))
+                .setBody(body)
                 .setMachineTranslated(true)
                 .setTranslation(translation)
+                .setQualityFlags(qualityFlags)
                 .build();
     }
 
     /** What to send to the engine for one article: the headline first, then each paragraph. */
     public static List<String> textsToTranslate(DetectedArticle article) {
-        return Stream.concat(Stream.of(article.text().headline()),
-                article.text().paragraphs().stream()).toList();
+        return Stream.concat(Stream.of(article.text().headline()), article.text().paragraphs().stream()).toList();
     }
 
     private Article.Builder base(DetectedArticle article, TargetLanguage target) {
@@ -81,14 +102,30 @@ public final class ArticleLabeler {
                 .setVersionCreated(raw.getPublishedAt())
                 .setSource(raw.getSource())
                 .setOriginalUrl(raw.getUrl())
+                .setDeclaredLanguage(declared(raw))
                 .setDetectedLanguage(article.language())
                 .setDetectionConfidence(article.confidence())
+                .setEditorialReview(false)
+                .setNormalization(article.text().rulesApplied())
                 .setProcessedAt(clock.instant())
                 .setPipelineVersion(BuildInfo.pipelineVersion());
     }
 
+    /** Declared, detected and engine-reported languages disagree when two of those present differ. */
+    static boolean disagree(String... languages) {
+        return Stream.of(languages).filter(Objects::nonNull).distinct().count() > 1;
+    }
+
+    private static String declared(RawArticle raw) {
+        return LanguageResolver.declaredLanguage(raw).orElse(null);
+    }
+
     static String uri(RawArticle raw, TargetLanguage target) {
-        return "urn:wire-translation:" + encode(raw.getSource()) + ":" + encode(raw.getId()) + ":" + target.bcp47();
+        return originalUri(raw) + ":" + target.bcp47();
+    }
+
+    static String originalUri(RawArticle raw) {
+        return "urn:wire-translation:" + encode(raw.getSource()) + ":" + encode(raw.getId());
     }
 
     private static String encode(String part) {

@@ -52,6 +52,8 @@ public final class TopicProvisioner {
                             .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
                 }
             }
+            config.labelling().reviewTopic().filter(topic -> !existing.contains(topic))
+                    .ifPresent(topic -> missing.add(new NewTopic(topic, Optional.of(partitions), replication)));
             if (!existing.contains(config.topics().deadLetter())) {
                 missing.add(new NewTopic(config.topics().deadLetter(), Optional.of(partitions), replication));
             }

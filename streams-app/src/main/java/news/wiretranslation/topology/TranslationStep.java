@@ -1,12 +1,18 @@
 package news.wiretranslation.topology;
 
+import java.util.List;
+import java.util.Optional;
+
 import news.wiretranslation.avro.Article;
+import news.wiretranslation.avro.QualityFlag;
 import news.wiretranslation.config.TargetLanguage;
 import news.wiretranslation.deadletter.DeadLetterException;
 import news.wiretranslation.deadletter.DeadLetterReason;
 import news.wiretranslation.deadletter.Stage;
 import news.wiretranslation.detect.DetectedArticle;
 import news.wiretranslation.label.ArticleLabeler;
+import news.wiretranslation.quality.QualityChecker;
+import news.wiretranslation.translate.SettingsFingerprint;
 import news.wiretranslation.translate.TranslationException;
 import news.wiretranslation.translate.TranslationRequest;
 import news.wiretranslation.translate.TranslationResult;
@@ -14,28 +20,30 @@ import news.wiretranslation.translate.Translator;
 
 /**
  * Produces one target language's article: passed through when the original is already in that language,
- * otherwise translated (headline and paragraphs in one request) and labelled.
+ * otherwise translated (headline and paragraphs in one request), checked for quality doubts, and labelled.
  *
  * <p>This is the synchronous path: the stream thread waits for the engine.
  */
 public final class TranslationStep {
     private final Translator translator;
     private final ArticleLabeler labeler;
+    private final Optional<QualityChecker> quality;
 
-    public TranslationStep(Translator translator, ArticleLabeler labeler) {
+    public TranslationStep(Translator translator, ArticleLabeler labeler, Optional<QualityChecker> quality) {
         this.translator = translator;
         this.labeler = labeler;
+        this.quality = quality;
     }
 
     public Article toTarget(DetectedArticle article, TargetLanguage target) {
         if (target.isSameLanguageAs(article.language())) {
             return labeler.passedThrough(article, target);
         }
-        TranslationRequest request = new TranslationRequest(article.language(), target.code(),
-                ArticleLabeler.textsToTranslate(article));
+        List<String> texts = ArticleLabeler.textsToTranslate(article);
+        TranslationRequest request = new TranslationRequest(article.language(), target.code(), texts);
+        TranslationResult result;
         try {
-            TranslationResult result = translator.translate(request);
-            return labeler.translated(article, target, result);
+            result = translator.translate(request);
         } catch (TranslationException e) {
             if (e.kind() == TranslationException.Kind.REJECTED) {
                 throw new DeadLetterException(DeadLetterReason.TRANSLATION_REJECTED, Stage.TRANSLATE,
@@ -45,6 +53,11 @@ public final class TranslationStep {
             // Retriable or fatal: not this article's fault. The handler fails the thread; the record is retried.
             throw new TranslationFailedException(e);
         }
+        List<QualityFlag> flags = quality
+                .map(checker -> checker.check(texts, result.texts(), article.language(), target.language()))
+                .orElse(List.of());
+        return labeler.translated(article, target, result,
+                SettingsFingerprint.of(translator, article.language(), target.code()), flags);
     }
 
     /** Carries a checked {@link TranslationException} out of a stream step. */

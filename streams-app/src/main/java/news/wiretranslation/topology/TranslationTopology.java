@@ -1,23 +1,31 @@
 package news.wiretranslation.topology;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 import news.wiretranslation.avro.Article;
 import news.wiretranslation.avro.RawArticle;
+import news.wiretranslation.config.ConfigException;
 import news.wiretranslation.config.RegistrySettings;
 import news.wiretranslation.config.ServiceConfig;
+import news.wiretranslation.config.Setting;
 import news.wiretranslation.config.TargetLanguage;
 import news.wiretranslation.detect.DetectedArticle;
 import news.wiretranslation.detect.LanguageDetector;
 import news.wiretranslation.detect.LanguageResolver;
 import news.wiretranslation.label.ArticleLabeler;
+import news.wiretranslation.label.Disclaimers;
 import news.wiretranslation.normalize.TextNormalizer;
+import news.wiretranslation.quality.QualityChecker;
 import news.wiretranslation.registry.AvroSerde;
 import news.wiretranslation.translate.Translator;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -36,6 +44,8 @@ import org.apache.kafka.streams.kstream.Produced;
  * transaction. So every input ends, per target language, on that language's topic or on the dead-letter topic.
  */
 public final class TranslationTopology {
+    /** Spans shorter than this are not judged as untranslated: detection on a word or two is guesswork. */
+    private static final int MIN_JUDGED_SPAN = 12;
 
     private TranslationTopology() {
     }
@@ -55,7 +65,8 @@ public final class TranslationTopology {
         NormalizationStep normalization = new NormalizationStep(new TextNormalizer());
         LanguageResolver resolver = new LanguageResolver(detector, config.sourceLanguages(),
                 config.detection().minConfidence(), config.detection().maxChars());
-        TranslationStep translation = new TranslationStep(translator, new ArticleLabeler(clock));
+        TranslationStep translation = new TranslationStep(translator, new ArticleLabeler(clock, disclaimers(config)),
+                qualityChecker(config, detector));
 
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, DetectedArticle> detected = builder
@@ -67,11 +78,40 @@ public final class TranslationTopology {
                 .selectKey((key, article) -> article.raw().getId(), Named.as("key-by-article-id"));
 
         for (TargetLanguage target : config.targetLanguages()) {
-            detected
-                    .mapValues(article -> translation.toTarget(article, target), Named.as("to-" + target.topicSuffix()))
-                    .to(config.topics().output(target),
-                            Produced.with(Serdes.String(), articleSerde).withName("write-" + target.topicSuffix()));
+            KStream<String, Article> articles = detected
+                    .mapValues(article -> translation.toTarget(article, target), Named.as("to-" + target.topicSuffix()));
+            Produced<String, Article> produced = Produced.with(Serdes.String(), articleSerde);
+            Optional<String> reviewTopic = config.labelling().reviewTopic();
+            if (reviewTopic.isPresent()) {
+                // Flagged translations wait for an editor instead of going out.
+                articles.split(Named.as("review-" + target.topicSuffix() + "-"))
+                        .branch((id, article) -> !article.getQualityFlags().isEmpty(), Branched.withConsumer(
+                                flagged -> flagged.to(reviewTopic.get(), produced.withName("write-review-" + target.topicSuffix()))))
+                        .defaultBranch(Branched.withConsumer(
+                                clean -> clean.to(config.topics().output(target), produced.withName("write-" + target.topicSuffix()))));
+            } else {
+                articles.to(config.topics().output(target), produced.withName("write-" + target.topicSuffix()));
+            }
         }
         return builder.build();
+    }
+
+    private static Disclaimers disclaimers(ServiceConfig config) {
+        Optional<Path> file = config.labelling().disclaimers();
+        if (file.isEmpty()) {
+            return Disclaimers.defaults();
+        }
+        try {
+            return Disclaimers.withOverrides(file.get());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException("Cannot use " + Setting.DISCLAIMERS_FILE.env() + "=" + file.get() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<QualityChecker> qualityChecker(ServiceConfig config, LanguageDetector detector) {
+        ServiceConfig.Labelling labelling = config.labelling();
+        return labelling.qualityChecks()
+                ? Optional.of(new QualityChecker(detector, labelling.minLengthRatio(), labelling.maxLengthRatio(), MIN_JUDGED_SPAN))
+                : Optional.empty();
     }
 }

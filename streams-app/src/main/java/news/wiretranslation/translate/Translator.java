@@ -10,6 +10,14 @@ public interface Translator extends AutoCloseable {
     String engine();
 
     /**
+     * The options that shape this engine's output (model, formality, glossary...), as a stable string. Part of the
+     * settings fingerprint on every translation: when it changes, consumers and replays can tell.
+     */
+    default String settings() {
+        return "";
+    }
+
+    /**
      * Translates all texts of one request from one source language into one target language.
      * The result holds exactly one translated text per input text, in the same order.
      */

@@ -102,7 +102,14 @@ class TranslationTopologyTest {
         assertThat(en.getLanguage()).isEqualTo("en-US");
         assertThat(en.getMachineTranslated()).isTrue();
         assertThat(en.getHeadline()).startsWith("[EN-US] Le gouvernement");
-        assertThat(en.getBody()).hasSize(2).allSatisfy(p -> assertThat(p).startsWith("[EN-US] "));
+        assertThat(en.getBody()).hasSize(3);
+        assertThat(en.getBody().subList(0, 2)).allSatisfy(p -> assertThat(p).startsWith("[EN-US] "));
+        assertThat(en.getBody().get(2)).as("disclaimer paragraph").isEqualTo(en.getTranslation().getDisclaimer());
+        assertThat(en.getEditorialReview()).isFalse();
+        assertThat(en.getTranslation().getSettingsFingerprint()).hasSize(16);
+        assertThat(en.getTranslation().getOriginalUri()).isEqualTo("https://news.example/fr-1");
+        assertThat(en.getTranslation().getEngineDetectedLanguage()).isEqualTo("fr");
+        assertThat(en.getTranslation().getLanguageDisagreement()).isFalse();
         assertThat(en.getDetectedLanguage()).isEqualTo("fr");
         assertThat(en.getTranslation().getEngine()).isEqualTo("fake");
         assertThat(en.getTranslation().getSourceLanguage()).isEqualTo("fr");
@@ -118,6 +125,7 @@ class TranslationTopologyTest {
         assertThat(de.getLanguage()).isEqualTo("de");
         assertThat(de.getHeadline()).startsWith("[DE] ");
         assertThat(de.getTranslation().getDisclaimer()).contains("Französischen");
+        assertThat(de.getTranslation().getSettingsFingerprint()).isNotEqualTo(en.getTranslation().getSettingsFingerprint());
         assertThat(deadLetters.isEmpty()).isTrue();
     }
 
@@ -131,6 +139,7 @@ class TranslationTopologyTest {
         assertThat(en.getTranslation()).isNull();
         assertThat(en.getHeadline()).isEqualTo(original.getHeadline());
         assertThat(en.getBody()).hasSize(2);
+        assertThat(en.getQualityFlags()).isEmpty();
         assertThat(german.readValue().getMachineTranslated()).isTrue();
         assertThat(translator.requests()).singleElement()
                 .satisfies(r -> assertThat(r.targetLanguage()).isEqualTo("DE"));
@@ -146,6 +155,18 @@ class TranslationTopologyTest {
             assertThat(request.texts()).hasSize(3).first().asString().startsWith("Bundestag");
         });
         assertThat(german.readValue().getMachineTranslated()).isFalse();
+    }
+
+    @Test
+    void declaredLanguageThatContradictsTheDetectorIsFlaggedAsDisagreement() {
+        RawArticle article = TestArticles.french("fr-5");
+        article.setDeclaredLanguage("it");
+        send("fr-5", article);
+
+        Article en = english.readValue();
+        assertThat(en.getDeclaredLanguage()).isEqualTo("it");
+        assertThat(en.getDetectedLanguage()).isEqualTo("fr");
+        assertThat(en.getTranslation().getLanguageDisagreement()).isTrue();
     }
 
     @Test

@@ -72,6 +72,11 @@ public final class DeepLTranslator implements Translator {
     }
 
     @Override
+    public String settings() {
+        return "model_type=" + (settings.modelType() == null ? "default" : settings.modelType());
+    }
+
+    @Override
     public TranslationResult translate(TranslationRequest request) throws TranslationException {
         List<String> texts = request.texts();
         List<Integer> sentPositions = new ArrayList<>();
