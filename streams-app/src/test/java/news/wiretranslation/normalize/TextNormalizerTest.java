@@ -6,7 +6,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import news.wiretranslation.avro.BodyFormat;
 import news.wiretranslation.avro.RawArticle;
@@ -143,12 +148,13 @@ class TextNormalizerTest {
     }
 
     @Test
-    void realFrenchArticleAsText() throws IOException {
+    void realFrenchArticleAsTextKeepsEveryParagraphWithoutRules() throws IOException {
         String[] lines = resource("/fixtures/seed-article-fr.txt").split("\n", 3);
         String headline = lines[1];
         String body = lines[2];
 
-        NormalizedArticle article = normalizer.normalize(raw(headline, body, BodyFormat.TEXT));
+        NormalizedArticle article = new TextNormalizer(BoilerplateRules.none())
+                .normalize(raw(headline, body, BodyFormat.TEXT));
 
         assertThat(article.headline())
                 .startsWith("Les \u00c9tats-Unis donnent leur feu vert aux attaques ukrainiennes")
@@ -163,6 +169,103 @@ class TextNormalizerTest {
         assertThat(article.paragraphs()).allSatisfy(paragraph -> assertThat(paragraph)
                 .doesNotContain("\n", "  ")
                 .isEqualTo(paragraph.strip()));
+        assertThat(article.rulesApplied()).isEmpty();
+    }
+
+    @Test
+    void seedArticleLosesItsSiteChromeAndReportsEachRule() throws IOException {
+        String[] lines = resource("/fixtures/seed-article-fr.txt").split("\n", 2);
+
+        NormalizedArticle article = normalizer.normalize(raw("rt-fr", lines[0], lines[1], BodyFormat.TEXT));
+
+        assertThat(lines[0]).isEqualTo("Skip to content");
+        assertThat(article.headline()).isEqualTo(
+                "Les \u00c9tats-Unis donnent leur feu vert aux attaques ukrainiennes \u00e0 l\u2019int\u00e9rieur "
+                        + "de la Russie \u2013 Times");
+        assertThat(article.paragraphs()).hasSize(11);
+        assertThat(article.paragraphs().get(0)).startsWith("Washington pense maintenant");
+        assertThat(article.paragraphs().get(10)).startsWith("En septembre, la porte-parole");
+        assertThat(article.paragraphs()).doesNotContain("RT")
+                .noneMatch(paragraph -> paragraph.contains("partager cette histoire"))
+                .noneMatch(paragraph -> paragraph.contains("point de vue du site"))
+                .noneMatch(paragraph -> paragraph.contains("Skip to content"));
+        assertThat(article.rulesApplied()).containsExactly(
+                "boilerplate:skip-to-content",
+                "boilerplate:rt-headline-suffix",
+                "boilerplate:rt-disclaimer",
+                "boilerplate:share-prompt",
+                "boilerplate:rt-logo-line");
+    }
+
+    @Test
+    void sourceWithoutMatchingRulesKeepsItsText() throws IOException {
+        String[] lines = resource("/fixtures/seed-article-fr.txt").split("\n", 3);
+        BoilerplateRules rtOnly = BoilerplateRules.parse(
+                "logo\trt-*\tdrop-paragraph\tRT\n"
+                        + "tail\trt-*\tdrop-from\tToutes les actualit\u00e9s du site.*\n", "rt-only");
+
+        NormalizedArticle article = new TextNormalizer(rtOnly)
+                .normalize(raw("afp", lines[1], lines[2], BodyFormat.TEXT));
+
+        assertThat(article.headline()).endsWith("\u2013 Times \u2013 RT Russie et ex-Union sovi\u00e9tique");
+        assertThat(article.paragraphs()).hasSize(14).contains("RT");
+        assertThat(article.paragraphs().get(13)).startsWith("Toutes les actualit\u00e9s du site");
+        assertThat(article.rulesApplied()).isEmpty();
+    }
+
+    @Test
+    void htmlArticleWithChromeAndShareButtonsComesOutClean() {
+        String html = """
+                <body>
+                  <a class="skip" href="#content">Skip to content</a>
+                  <div id="content">
+                    <p>Floods closed forty schools in the north on Monday.</p>
+                    <div class="share"><span>Share this</span></div>
+                    <p>Advertisement</p>
+                    <p>Rivers are expected to peak on Wednesday.</p>
+                    <p>Read more: <a href="/other">Storm warnings for the coast</a></p>
+                    <div class="social">Share this article:</div>
+                  </div>
+                </body>
+                """;
+
+        NormalizedArticle article = normalizer.normalize(
+                raw("rss:example.org", "Floods close schools", html, BodyFormat.HTML));
+
+        assertThat(article.headline()).isEqualTo("Floods close schools");
+        assertThat(article.paragraphs()).containsExactly(
+                "Floods closed forty schools in the north on Monday.",
+                "Rivers are expected to peak on Wednesday.");
+        assertThat(article.rulesApplied()).containsExactly(
+                "html", "boilerplate:skip-to-content", "boilerplate:share-prompt", "boilerplate:advertisement",
+                "boilerplate:read-more");
+    }
+
+    @Test
+    void plainTextWithoutChromeReportsNoRules() {
+        NormalizedArticle article = normalizer.normalize(raw("Headline", "One.\n\nTwo.", BodyFormat.TEXT));
+
+        assertThat(article.paragraphs()).containsExactly("One.", "Two.");
+        assertThat(article.rulesApplied()).isEmpty();
+    }
+
+    @Test
+    void oneNormalizerServesManyThreads() throws Exception {
+        String[] lines = resource("/fixtures/seed-article-fr.txt").split("\n", 2);
+        RawArticle seed = raw("rt-fr", lines[0], lines[1], BodyFormat.TEXT);
+        NormalizedArticle expected = normalizer.normalize(seed);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<NormalizedArticle>> results = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                results.add(pool.submit(() -> normalizer.normalize(seed)));
+            }
+            for (Future<NormalizedArticle> result : results) {
+                assertThat(result.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static String resource(String name) throws IOException {
@@ -173,10 +276,14 @@ class TextNormalizerTest {
     }
 
     private static RawArticle raw(String headline, String body, BodyFormat format) {
+        return raw("test", headline, body, format);
+    }
+
+    private static RawArticle raw(String source, String headline, String body, BodyFormat format) {
         Instant now = Instant.parse("2024-06-01T12:00:00Z");
         return RawArticle.newBuilder()
                 .setId("story-1")
-                .setSource("test")
+                .setSource(source)
                 .setHeadline(headline)
                 .setBody(body)
                 .setBodyFormat(format)
