@@ -10,12 +10,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = WireTranslation.Version.class,
         description = "Machine-translates wire-service articles on Kafka, labelling every translation.",
-        subcommands = {RunCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, PublishCommand.class, TailCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:Success.",
-                "1:The service stopped on an error.",
-                "2:Bad command line or configuration (the message names the setting)."})
+                "1:The service stopped on an error; publish or tail failed (see each command's --help).",
+                "2:Bad command line or configuration (the message names the setting); publish: an input is invalid."})
 public final class WireTranslation {
 
     public static final int EXIT_FAILURE = 1;
@@ -27,6 +27,7 @@ public final class WireTranslation {
 
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new WireTranslation());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
             if (exception instanceof ConfigException) {
                 commandLine.getErr().println("Configuration error: " + exception.getMessage());

@@ -1,0 +1,58 @@
+package news.wiretranslation.feed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import news.wiretranslation.avro.RawArticle;
+
+/**
+ * The sample articles the demo publishes, shipped as resources: {@value #FEED_RESOURCE}, short wire stories written
+ * for this project in French, German, Spanish, English, Italian, Portuguese, Georgian and Welsh (a story in three
+ * revisions, an HTML page with its site chrome, flash items), and {@value #SEED_RESOURCE}, a real machine-translated
+ * article as it was copied from a web page.
+ *
+ * <p>The seed article's first line is the page's "Skip to content" link, so it is read with one line skipped: its
+ * second line becomes the headline.
+ */
+public final class DemoFeed {
+    public static final String FEED_RESOURCE = "/demo/feed.jsonl";
+    public static final String SEED_RESOURCE = "/demo/seed-article-fr.txt";
+    public static final String SEED_ID = "seed-article-fr";
+    public static final String SEED_SOURCE = "rt-fr";
+
+    private DemoFeed() {
+    }
+
+    /**
+     * The feed's articles in file order, then the seed article. Articles without a time in the feed are stamped now.
+     *
+     * @throws IllegalStateException when a resource is missing or invalid: they ship with the code, so that is a bug
+     */
+    public static List<RawArticle> load() {
+        ArticleFileReader reader = new ArticleFileReader();
+        try {
+            List<RawArticle> articles = new ArrayList<>(reader.read(
+                    ArticleInput.of(FEED_RESOURCE, "feed", resource(FEED_RESOURCE)), ArticleFormat.JSONL, ArticleOverrides.NONE));
+            articles.addAll(reader.read(ArticleInput.of(SEED_RESOURCE, SEED_ID, resource(SEED_RESOURCE)), ArticleFormat.TEXT,
+                    new ArticleOverrides(SEED_ID, SEED_SOURCE, null, null, 1)));
+            return List.copyOf(articles);
+        } catch (ArticleReadException e) {
+            throw new IllegalStateException("The demo feed shipped with wire-translation is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = DemoFeed.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("Resource " + name + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read resource " + name, e);
+        }
+    }
+}
