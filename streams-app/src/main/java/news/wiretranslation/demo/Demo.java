@@ -26,7 +26,7 @@ import news.wiretranslation.embedded.EmbeddedSchemaRegistry;
 import news.wiretranslation.feed.DemoFeed;
 import news.wiretranslation.registry.AvroSerde;
 import news.wiretranslation.service.TranslationService;
-import news.wiretranslation.translate.Translator;
+import news.wiretranslation.service.Translators;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -53,7 +53,7 @@ public final class Demo {
     static final String MALFORMED = "{\"headline\": \"sent as JSON by mistake\", \"body\": \"not Avro\"}";
 
     /**
-     * @param engine     TRANSLATOR setting value for the chosen backend ({@code deepl} or {@code apertium})
+     * @param engine      TRANSLATOR setting value for the chosen backend ({@code deepl} or {@code apertium})
      * @param settings   extra service settings (e.g. the DeepL key), as environment variables would give them
      * @param targets    target languages
      * @param timeout    how long to wait for all results
@@ -72,11 +72,10 @@ public final class Demo {
     }
 
     /** @return true when every input ended on an output topic or the dead-letter topic */
-    public boolean run(Translator engine, Options options) throws Exception {
+    public boolean run(Options options) throws Exception {
         long started = System.nanoTime();
-        CountingTranslator translator = new CountingTranslator(engine);
         Path stateDir = Files.createTempDirectory("wire-translation-demo-state-");
-        printer.say("wire-translation demo: " + engine.engine() + " → " + options.targets());
+        printer.say("wire-translation demo: " + options.engine() + " → " + options.targets());
         printer.say("Starting a Kafka broker (KRaft, in this process, 127.0.0.1) and a schema registry...");
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
              EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start()) {
@@ -84,6 +83,8 @@ public final class Demo {
             createRawTopic(broker.bootstrapServers(), config.topics().input());
             printer.say("  broker " + broker.bootstrapServers() + ", registry " + registry.url());
             printer.say("Loading language models and starting the service...");
+            CountingTranslator translator = new CountingTranslator(Translators.create(config));
+            translator.verify();
             TranslationService service = TranslationService.create(config, TranslationService.detector(config), translator);
             try {
                 service.start();

@@ -4,8 +4,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import news.wiretranslation.avro.Article;
@@ -16,6 +18,8 @@ import news.wiretranslation.config.BuildInfo;
 import news.wiretranslation.config.TargetLanguage;
 import news.wiretranslation.detect.DetectedArticle;
 import news.wiretranslation.detect.LanguageResolver;
+import news.wiretranslation.normalize.Typography;
+import news.wiretranslation.normalize.TypographyResult;
 import news.wiretranslation.translate.TranslationResult;
 
 /**
@@ -43,9 +47,8 @@ public final class ArticleLabeler {
 
     /** The original, already in the target language, published normalized but otherwise unchanged. */
     public Article passedThrough(DetectedArticle article, TargetLanguage target) {
-        return base(article, target)
-                .setHeadline(article.text().headline())
-                .setBody(article.text().paragraphs())
+        Typeset text = typeset(article.text().headline(), article.text().paragraphs(), target);
+        return base(article, target, text)
                 .setMachineTranslated(false)
                 .setTranslation(null)
                 .setQualityFlags(List.of())
@@ -62,6 +65,7 @@ public final class ArticleLabeler {
         String disclaimer = disclaimers.disclaimer(target.language(), article.language(), result.engine());
         List<String> body = new ArrayList<>(texts.subList(1, texts.size()));
         body.add(disclaimer);
+        Typeset text = typeset(texts.get(0), body, target);
         RawArticle raw = article.raw();
         Translation translation = Translation.newBuilder()
                 .setEngine(result.engine())
@@ -78,9 +82,7 @@ public final class ArticleLabeler {
                 .setDisclaimer(disclaimer)
                 .setDigitalSourceType(TRAINED_ALGORITHMIC_MEDIA)
                 .build();
-        return base(article, target)
-                .setHeadline(texts.get(0))
-                .setBody(body)
+        return base(article, target, text)
                 .setMachineTranslated(true)
                 .setTranslation(translation)
                 .setQualityFlags(qualityFlags)
@@ -92,9 +94,30 @@ public final class ArticleLabeler {
         return Stream.concat(Stream.of(article.text().headline()), article.text().paragraphs().stream()).toList();
     }
 
-    private Article.Builder base(DetectedArticle article, TargetLanguage target) {
+    /** Headline and body after the target language's typography, and the rules that changed anything. */
+    private record Typeset(String headline, List<String> body, List<String> rulesApplied) {
+    }
+
+    private static Typeset typeset(String headline, List<String> body, TargetLanguage target) {
+        Set<String> rules = new LinkedHashSet<>();
+        TypographyResult typesetHeadline = Typography.apply(headline, target.language());
+        rules.addAll(typesetHeadline.rulesApplied());
+        List<String> typesetBody = new ArrayList<>(body.size());
+        for (String paragraph : body) {
+            TypographyResult result = Typography.apply(paragraph, target.language());
+            rules.addAll(result.rulesApplied());
+            typesetBody.add(result.text());
+        }
+        return new Typeset(typesetHeadline.text(), typesetBody, List.copyOf(rules));
+    }
+
+    private Article.Builder base(DetectedArticle article, TargetLanguage target, Typeset text) {
         RawArticle raw = article.raw();
+        List<String> normalization = new ArrayList<>(article.text().rulesApplied());
+        normalization.addAll(text.rulesApplied());
         return Article.newBuilder()
+                .setHeadline(text.headline())
+                .setBody(text.body())
                 .setUri(uri(raw, target))
                 .setId(raw.getId())
                 .setVersion(raw.getRevision())
@@ -106,7 +129,7 @@ public final class ArticleLabeler {
                 .setDetectedLanguage(article.language())
                 .setDetectionConfidence(article.confidence())
                 .setEditorialReview(false)
-                .setNormalization(article.text().rulesApplied())
+                .setNormalization(normalization)
                 .setProcessedAt(clock.instant())
                 .setPipelineVersion(BuildInfo.pipelineVersion());
     }

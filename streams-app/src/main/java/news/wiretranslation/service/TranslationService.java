@@ -12,11 +12,8 @@ import news.wiretranslation.detect.DetectionAccuracy;
 import news.wiretranslation.detect.LanguageDetector;
 import news.wiretranslation.detect.LinguaLanguageDetector;
 import news.wiretranslation.topology.TranslationTopology;
-import news.wiretranslation.translate.RetryingTranslator;
 import news.wiretranslation.translate.TranslationException;
 import news.wiretranslation.translate.Translator;
-import news.wiretranslation.translate.deepl.DeepLSettings;
-import news.wiretranslation.translate.deepl.DeepLTranslator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -45,8 +42,7 @@ public final class TranslationService implements AutoCloseable {
 
     /** Builds the service from its configuration with the production detector and translator. */
     public static TranslationService create(ServiceConfig config) {
-        Translator translator = new RetryingTranslator(deepLTranslator(config), config.retry().maxAttempts(),
-                config.retry().initialBackoff());
+        Translator translator = Translators.create(config);
         verify(translator);
         LanguageDetector detector = detector(config);
         return create(config, detector, translator);
@@ -67,12 +63,6 @@ public final class TranslationService implements AutoCloseable {
         return new TranslationService(config, translator, streams);
     }
 
-    static Translator deepLTranslator(ServiceConfig config) {
-        ServiceConfig.DeepL deepL = config.deepL().orElseThrow();
-        return new DeepLTranslator(new DeepLSettings(deepL.authKey(), deepL.serverUrl().orElse(null), deepL.timeout(),
-                deepL.modelType().orElse(null)));
-    }
-
     public static LanguageDetector detector(ServiceConfig config) {
         ServiceConfig.Detection detection = config.detection();
         LinguaLanguageDetector detector = new LinguaLanguageDetector(config.sourceLanguages(),
@@ -88,7 +78,8 @@ public final class TranslationService implements AutoCloseable {
             translator.verify();
         } catch (TranslationException e) {
             if (e.kind() == TranslationException.Kind.AUTHENTICATION) {
-                throw new ConfigException(e.getMessage() + " (" + Setting.DEEPL_AUTH_KEY.env() + ")", e);
+                throw new ConfigException(e.getMessage().contains(Setting.DEEPL_AUTH_KEY.env()) ? e.getMessage()
+                        : e.getMessage() + " (" + Setting.DEEPL_AUTH_KEY.env() + ")", e);
             }
             log.warn("Could not reach the translation engine at start-up ({}); starting anyway, articles will wait for it",
                     e.getMessage());

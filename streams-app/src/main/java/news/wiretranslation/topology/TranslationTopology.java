@@ -18,6 +18,7 @@ import news.wiretranslation.detect.LanguageDetector;
 import news.wiretranslation.detect.LanguageResolver;
 import news.wiretranslation.label.ArticleLabeler;
 import news.wiretranslation.label.Disclaimers;
+import news.wiretranslation.normalize.BoilerplateRules;
 import news.wiretranslation.normalize.TextNormalizer;
 import news.wiretranslation.quality.QualityChecker;
 import news.wiretranslation.registry.AvroSerde;
@@ -62,7 +63,7 @@ public final class TranslationTopology {
         articleSerde.configure(registry, false);
 
         ArticleValidator validator = new ArticleValidator();
-        NormalizationStep normalization = new NormalizationStep(new TextNormalizer());
+        NormalizationStep normalization = new NormalizationStep(new TextNormalizer(boilerplateRules(config)));
         LanguageResolver resolver = new LanguageResolver(detector, config.sourceLanguages(),
                 config.detection().minConfidence(), config.detection().maxChars());
         TranslationStep translation = new TranslationStep(translator, new ArticleLabeler(clock, disclaimers(config)),
@@ -94,6 +95,16 @@ public final class TranslationTopology {
             }
         }
         return builder.build();
+    }
+
+    private static BoilerplateRules boilerplateRules(ServiceConfig config) {
+        return config.labelling().normalizationRules().map(file -> {
+            try {
+                return BoilerplateRules.load(file);
+            } catch (RuntimeException e) {
+                throw new ConfigException("Cannot use " + Setting.NORMALIZATION_RULES_FILE.env() + ": " + e.getMessage(), e);
+            }
+        }).orElseGet(BoilerplateRules::defaults);
     }
 
     private static Disclaimers disclaimers(ServiceConfig config) {

@@ -26,6 +26,8 @@ import news.wiretranslation.config.RegistrySettings;
 import news.wiretranslation.config.ServiceConfig;
 import news.wiretranslation.config.TestConfigs;
 import news.wiretranslation.embedded.EmbeddedKafkaBroker;
+import news.wiretranslation.normalize.NormalizedArticle;
+import news.wiretranslation.normalize.TextNormalizer;
 import news.wiretranslation.registry.AvroSerde;
 import news.wiretranslation.translate.deepl.DeepLStandIn;
 import org.apache.avro.specific.SpecificRecord;
@@ -83,6 +85,7 @@ class TranslationPipelineIT {
         env.put("NUM_STREAM_THREADS", "2");
         ServiceConfig config = TestConfigs.load(env);
         createInputTopic(config.topics().input(), 3);
+        fixSeedTranslationIntoEnglish();
 
         List<String> goodIds = new ArrayList<>();
         try (TranslationService service = TranslationService.create(config)) {
@@ -137,9 +140,7 @@ class TranslationPipelineIT {
 
             assertLabels(english, "EN-US", "en");
             assertLabels(german, "DE", "de");
-            Article seedInEnglish = byId(english).get("seed-fr");
-            assertThat(seedInEnglish.getTranslation().getSourceLanguage()).isEqualTo("fr");
-            assertThat(seedInEnglish.getHeadline()).startsWith("[EN-US] Les États-Unis");
+            assertSeedArticleNormalizedLabelledAndFlagged(byId(english).get("seed-fr"));
             assertThat(deepL.limitViolations()).isEmpty();
             assertThat(deepL.requests()).allSatisfy(r -> assertThat(r.sourceLang()).isNotBlank());
         }
@@ -168,6 +169,46 @@ class TranslationPipelineIT {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("INPUT_TOPIC")
                 .hasMessageContaining("no.such.topic");
+    }
+
+    /**
+     * The real machine-translated article from a news site: its site chrome, share prompt, logo line, headline
+     * suffix and site disclaimer are gone; the translation is labelled; the fragment the engine left in French
+     * (as the site's engine left "[in Russia or Crimea]" in English) is flagged with its text and place.
+     */
+    private static void assertSeedArticleNormalizedLabelledAndFlagged(Article seed) {
+        assertThat(seed.getTranslation().getSourceLanguage()).isEqualTo("fr");
+        assertThat(seed.getHeadline()).isEqualTo("US gives green light to Ukrainian attacks inside Russia – Times");
+        assertThat(seed.getBody()).hasSize(12).doesNotContain("RT");
+        assertThat(seed.getBody()).noneMatch(p -> p.contains("Skip to content") || p.contains("partager")
+                || p.contains("réseaux sociaux") || p.contains("technologie programmatique"));
+        assertThat(seed.getBody().get(11)).isEqualTo(seed.getTranslation().getDisclaimer())
+                .isEqualTo("This article was machine-translated from French by DeepL and has not been reviewed by an editor.");
+        assertThat(seed.getNormalization()).contains("boilerplate:skip-to-content", "boilerplate:rt-headline-suffix",
+                "boilerplate:share-prompt", "boilerplate:rt-logo-line", "boilerplate:rt-disclaimer", "typography:en");
+        assertThat(seed.getQualityFlags()).singleElement().satisfies(flag -> {
+            assertThat(flag.getCode()).isEqualTo("UNTRANSLATED_FRAGMENT");
+            assertThat(flag.getText()).isEqualTo("en Russie ou en Crimée");
+            assertThat(flag.getParagraph()).isEqualTo(2);
+            assertThat(seed.getBody().get(2).substring(flag.getOffset())).startsWith("en Russie ou en Crimée");
+        });
+        assertThat(seed.getTranslation().getDigitalSourceType())
+                .isEqualTo("http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia");
+        assertThat(seed.getEditorialReview()).isFalse();
+    }
+
+    /** The stand-in answers the seed article's texts with a human English translation (one French fragment kept). */
+    private static void fixSeedTranslationIntoEnglish() throws IOException {
+        RawArticle seed = seedArticle();
+        NormalizedArticle french = new TextNormalizer().normalize(seed);
+        List<String> english = Files.readAllLines(Path.of("src/test/resources/fixtures/seed-article-en.txt"));
+        List<String> sources = new ArrayList<>();
+        sources.add(french.headline());
+        sources.addAll(french.paragraphs());
+        assertThat(english).as("one English line per French text").hasSameSizeAs(sources);
+        for (int i = 0; i < sources.size(); i++) {
+            deepL.fixTranslation(sources.get(i), "EN-US", english.get(i));
+        }
     }
 
     /** Every good article exactly once, keyed by its id. */
@@ -210,10 +251,11 @@ class TranslationPipelineIT {
     static RawArticle seedArticle() throws IOException {
         List<String> lines = Files.readAllLines(Path.of("src/test/resources/fixtures/seed-article-fr.txt"));
         Instant now = Instant.now();
+        // As a scraper would deliver it: the site's first line ("Skip to content") taken for the headline.
         return RawArticle.newBuilder()
                 .setId("seed-fr").setSource("rt-fr").setUrl(null)
-                .setHeadline(lines.get(1))
-                .setBody(String.join("\n", lines.subList(2, lines.size())))
+                .setHeadline(lines.get(0))
+                .setBody(String.join("\n", lines.subList(1, lines.size())))
                 .setBodyFormat(BodyFormat.TEXT).setDeclaredLanguage(null).setRevision(1).setUrgency(3)
                 .setPublishedAt(now).setReceivedAt(now).setAttributes(Map.of())
                 .build();

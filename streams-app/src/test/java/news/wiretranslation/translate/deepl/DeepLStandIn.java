@@ -170,6 +170,11 @@ public final class DeepLStandIn implements AutoCloseable {
         fixedTranslations.put(source, target);
     }
 
+    /** From now on, {@code source} translates to {@code translation} when the target is {@code targetLanguage} (e.g. EN-US). */
+    public void fixTranslation(String source, String targetLanguage, String translation) {
+        fixedTranslations.put(targetLanguage.toUpperCase(Locale.ROOT) + "\u0000" + source, translation);
+    }
+
     /** Source languages to accept (any case); others get DeepL's 400. */
     public void setSupportedSourceLanguages(Collection<String> languages) {
         sourceLanguages = languages.stream().map(l -> l.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
@@ -378,7 +383,8 @@ public final class DeepLStandIn implements AutoCloseable {
             billed += characters;
             translations.addObject()
                     .put("detected_source_language", detected)
-                    .put("text", fixedTranslations.getOrDefault(text, "[" + targetTag + "] " + text))
+                    .put("text", fixedTranslations.getOrDefault(targetTag.toUpperCase(Locale.ROOT) + "\u0000" + text,
+                            fixedTranslations.getOrDefault(text, "[" + targetTag + "] " + text)))
                     .put("billed_characters", characters)
                     .put("model_type_used", model);
         }
