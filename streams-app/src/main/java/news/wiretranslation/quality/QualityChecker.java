@@ -21,8 +21,9 @@ public final class QualityChecker {
     public static final String EMPTY_TRANSLATION = "EMPTY_TRANSLATION";
 
     /** Quotations and brackets: where engines most often leave text untouched. */
-    private static final Pattern QUOTED = Pattern.compile(
-            "«\\s*([^»]+?)\\s*»|“([^”]+)”|„([^“”]+)[“”]|\"([^\"]+)\"|\\[([^\\]]+)\\]|\\(([^)]+)\\)");
+    private static final List<Pattern> QUOTED = List.of(
+            Pattern.compile("«\\s*([^»]+?)\\s*»"), Pattern.compile("“([^”]+)”"), Pattern.compile("„([^“”]+)[“”]"),
+            Pattern.compile("\"([^\"]+)\""), Pattern.compile("\\[([^\\]]+)\\]"), Pattern.compile("\\(([^)]+)\\)"));
     private static final Pattern SENTENCE = Pattern.compile("[^.!?…]+[.!?…]*");
 
     private final LanguageDetector detector;
@@ -79,15 +80,15 @@ public final class QualityChecker {
         return flags;
     }
 
+    /** Judges the shortest spans first, so that a fragment is flagged itself rather than the sentence around it. */
     private void untranslatedSpans(String text, String sourceLanguage, String targetLanguage, int paragraph,
                                    List<QualityFlag> flags) {
-        List<int[]> flagged = new ArrayList<>();
-        Matcher quoted = QUOTED.matcher(text);
-        while (quoted.find()) {
-            for (int g = 1; g <= quoted.groupCount(); g++) {
-                if (quoted.group(g) != null) {
-                    judge(text, quoted.start(g), quoted.end(g), sourceLanguage, targetLanguage, paragraph, flags, flagged);
-                }
+        List<int[]> candidates = new ArrayList<>();
+        // Each kind of quotation separately: a bracket inside a quotation is a candidate of its own.
+        for (Pattern kind : QUOTED) {
+            Matcher quoted = kind.matcher(text);
+            while (quoted.find()) {
+                candidates.add(new int[]{quoted.start(1), quoted.end(1)});
             }
         }
         Matcher sentence = SENTENCE.matcher(text);
@@ -96,8 +97,14 @@ public final class QualityChecker {
             while (start < sentence.end() && Character.isWhitespace(text.charAt(start))) {
                 start++;
             }
-            judge(text, start, sentence.end(), sourceLanguage, targetLanguage, paragraph, flags, flagged);
+            candidates.add(new int[]{start, sentence.end()});
         }
+        candidates.sort(java.util.Comparator.comparingInt(span -> span[1] - span[0]));
+        List<int[]> flagged = new ArrayList<>();
+        for (int[] span : candidates) {
+            judge(text, span[0], span[1], sourceLanguage, targetLanguage, paragraph, flags, flagged);
+        }
+        flags.sort(java.util.Comparator.comparingInt(QualityFlag::getParagraph).thenComparingInt(QualityFlag::getOffset));
     }
 
     private void judge(String text, int start, int end, String sourceLanguage, String targetLanguage, int paragraph,
