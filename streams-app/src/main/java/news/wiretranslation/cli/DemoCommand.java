@@ -21,9 +21,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-                "Shows the whole job on this machine: starts a Kafka broker and a schema registry in this process,",
-                "publishes the sample feed (34 articles in 8 languages, revisions, HTML, a malformed record),",
-                "runs the service and prints every result as it arrives, then a summary.",
+                "Shows the whole job on this machine, with no cluster and no DeepL account.",
+                "Starts a Kafka broker and a schema registry in this process, publishes the sample feed",
+                "(34 articles in 8 languages, revisions, HTML, a malformed record), runs the service and",
+                "prints every result as it arrives, then a summary.",
                 "Translates with DeepL when DEEPL_AUTH_KEY is set, else with Apertium (offline) when installed."},
         footerHeading = "%nExamples:%n",
         footer = {

@@ -60,6 +60,28 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void apertiumNeedsNoDeepLKey() {
+        Map<String, String> env = with("TRANSLATOR", "apertium");
+        env.remove("DEEPL_AUTH_KEY");
+
+        ServiceConfig config = TestConfigs.load(env);
+
+        assertThat(config.engine()).isEqualTo(ServiceConfig.Engine.APERTIUM);
+        assertThat(config.deepL()).isEmpty();
+        assertThat(config.apertium().apyUrl()).isEmpty();
+        assertThatThrownBy(() -> TestConfigs.load(with("TRANSLATOR", "google")))
+                .hasMessageContaining("TRANSLATOR").hasMessageContaining("deepl or apertium");
+    }
+
+    @Test
+    void missingRulesOrDisclaimerFilesNameTheirSetting() {
+        assertThatThrownBy(() -> TestConfigs.load(with("NORMALIZATION_RULES_FILE", "/no/such/rules")))
+                .hasMessageContaining("NORMALIZATION_RULES_FILE").hasMessageContaining("readable file");
+        assertThatThrownBy(() -> TestConfigs.load(with("DISCLAIMERS_FILE", "/no/such/file")))
+                .hasMessageContaining("DISCLAIMERS_FILE");
+    }
+
+    @Test
     void malformedValuesNameTheSettingAndWhatWasExpected() {
         assertThatThrownBy(() -> TestConfigs.load(with("TARGET_LANGUAGES", "english")))
                 .hasMessageContaining("TARGET_LANGUAGES").hasMessageContaining("'english'");
