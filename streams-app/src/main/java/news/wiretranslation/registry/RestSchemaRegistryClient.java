@@ -182,7 +182,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
      * ({@code GET /config/{subject}?defaultToGlobal=true}, then {@code GET /config}), e.g. {@code BACKWARD}.
      */
     public String compatibilityLevel(String subject) {
-        RegistryCall call = RegistryCall.get("/config" + subjectPath(subject) + "?defaultToGlobal=true",
+        RegistryCall call = RegistryCall.get("/config/" + encoded(subject) + "?defaultToGlobal=true",
                 subjectAbout(subject));
         try {
             return level(send(call), call);
@@ -371,8 +371,12 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     private static String subjectPath(String subject) {
+        return "/subjects/" + encoded(subject);
+    }
+
+    private static String encoded(String subject) {
         // URLEncoder encodes for forms; a path wants %20 rather than + for a space.
-        return "/subjects/" + URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String subjectAbout(String subject) {

@@ -62,7 +62,9 @@ public final class ApicurioRegistry {
     private final String url;
     private final Process process;
     private final Duration startTime;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1, as the project's client speaks it: no h2c upgrade attempts on plain http.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private ApicurioRegistry(String url, Process process, Duration startTime) {
         this.url = url;
@@ -113,12 +115,13 @@ public final class ApicurioRegistry {
         return new RestSchemaRegistryClient(SchemaRegistryClientConfig.from(clientConfigs()));
     }
 
-    /** Sets the compatibility level of one subject ({@code PUT /config/{subject}}). */
+    /** Sets the compatibility level of one subject ({@code PUT /config/{subject}}) and checks that it holds. */
     public void setCompatibility(String subject, String level) {
         HttpResponse<String> answer = send("PUT", "/config/" + subject, "{\"compatibility\":\"" + level + "\"}");
-        if (answer.statusCode() != 200) {
+        HttpResponse<String> check = send("GET", "/config/" + subject + "?defaultToGlobal=true", null);
+        if (answer.statusCode() != 200 || !check.body().contains("\"" + level + "\"")) {
             throw new IllegalStateException("PUT /config/" + subject + " answered " + answer.statusCode() + ": "
-                    + answer.body());
+                    + answer.body() + "; GET then answered " + check.body());
         }
     }
 
@@ -239,7 +242,7 @@ public final class ApicurioRegistry {
     private void setGlobalCompatibility() {
         HttpResponse<String> put = send("PUT", "/config", "{\"compatibility\":\"" + COMPATIBILITY + "\"}");
         HttpResponse<String> get = send("GET", "/config", null);
-        if (put.statusCode() != 200 || !get.body().contains(COMPATIBILITY)) {
+        if (put.statusCode() != 200 || !get.body().contains("\"" + COMPATIBILITY + "\"")) {
             throw new IllegalStateException("Could not set the registry's compatibility to " + COMPATIBILITY
                     + ": PUT /config answered " + put.statusCode() + " " + put.body() + ", GET /config " + get.body());
         }
