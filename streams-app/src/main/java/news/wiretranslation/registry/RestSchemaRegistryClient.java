@@ -151,13 +151,57 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
                 requiredInt(answer, "version", call), schema));
     }
 
+    /** The version numbers of {@code subject}, oldest first ({@code GET /subjects/{subject}/versions}); empty if none. */
+    public java.util.List<Integer> versions(String subject) {
+        RegistryCall call = RegistryCall.get(subjectPath(subject) + "/versions", subjectAbout(subject));
+        JsonNode answer;
+        try {
+            answer = sendForJson(call);
+        } catch (SchemaRegistryException e) {
+            if (e.httpStatus() == 404 && e.errorCode() == SchemaRegistryException.SUBJECT_NOT_FOUND) {
+                return java.util.List.of();
+            }
+            throw e;
+        }
+        if (!answer.isArray()) {
+            throw SchemaRegistryException.httpError(call, 200, SchemaRegistryException.NO_ERROR_CODE,
+                    "the answer is not a JSON array: " + excerpt(answer.toString()));
+        }
+        java.util.List<Integer> versions = new java.util.ArrayList<>();
+        answer.forEach(version -> versions.add(version.asInt()));
+        return versions;
+    }
+
+    /** One version of {@code subject} ({@code GET /subjects/{subject}/versions/{version}}). */
+    public RegisteredSchema version(String subject, int version) {
+        RegistryCall call = RegistryCall.get(subjectPath(subject) + "/versions/" + version,
+                subjectAbout(subject) + " version " + version);
+        JsonNode answer = send(call);
+        int id = requiredInt(answer, "id", call);
+        Schema schema = avroSchema(answer, call);
+        schemasById.put(id, schema);
+        return new RegisteredSchema(subject, id, requiredInt(answer, "version", call), schema);
+    }
+
     /**
      * Whether the registry would accept {@code schema} as the next version of {@code subject} under the subject's
      * compatibility level ({@code POST /compatibility/subjects/{subject}/versions/latest}). True for a subject with no
      * version yet. Registers nothing.
      */
     public boolean isCompatibleWithLatest(String subject, Schema schema) {
-        RegistryCall call = RegistryCall.post("/compatibility" + subjectPath(subject) + "/versions/latest",
+        return testCompatibility(subject, schema).compatible();
+    }
+
+    /** The registry's verdict on a candidate schema, with its reasons when it gives any. */
+    public record CompatibilityVerdict(boolean compatible, java.util.List<String> messages) {
+    }
+
+    /**
+     * As {@link #isCompatibleWithLatest}, asking for the registry's reasons ({@code ?verbose=true}; Confluent's
+     * registry gives them, others may not).
+     */
+    public CompatibilityVerdict testCompatibility(String subject, Schema schema) {
+        RegistryCall call = RegistryCall.post("/compatibility" + subjectPath(subject) + "/versions/latest?verbose=true",
                 subjectAbout(subject), schemaBody(schema));
         JsonNode answer;
         try {
@@ -165,7 +209,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         } catch (SchemaRegistryException e) {
             if (e.httpStatus() == 404 && (e.errorCode() == SchemaRegistryException.SUBJECT_NOT_FOUND
                     || e.errorCode() == SchemaRegistryException.VERSION_NOT_FOUND)) {
-                return true;
+                return new CompatibilityVerdict(true, java.util.List.of());
             }
             throw e;
         }
@@ -174,7 +218,9 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
             throw SchemaRegistryException.httpError(call, 200, SchemaRegistryException.NO_ERROR_CODE,
                     "the answer has no boolean 'is_compatible': " + excerpt(answer.toString()));
         }
-        return verdict.booleanValue();
+        java.util.List<String> messages = new java.util.ArrayList<>();
+        answer.path("messages").forEach(message -> messages.add(message.asText()));
+        return new CompatibilityVerdict(verdict.booleanValue(), java.util.List.copyOf(messages));
     }
 
     /**
@@ -215,9 +261,18 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
      * spent; returns the JSON of a 2xx answer.
      */
     private JsonNode send(RegistryCall call) {
+        return send(call, true);
+    }
+
+    /** As {@link #send(RegistryCall)}, for answers that may be any JSON value (an array of versions, say). */
+    private JsonNode sendForJson(RegistryCall call) {
+        return send(call, false);
+    }
+
+    private JsonNode send(RegistryCall call, boolean objectExpected) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return sendOnce(call);
+                return sendOnce(call, objectExpected);
             } catch (SchemaRegistryException e) {
                 boolean interrupted = Thread.currentThread().isInterrupted();
                 if (!e.isRetriable() || attempt > maxRetries || interrupted) {
@@ -248,7 +303,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     /** Sends {@code call} once to the first URL that answers; returns the JSON of a 2xx answer. */
-    private JsonNode sendOnce(RegistryCall call) {
+    private JsonNode sendOnce(RegistryCall call, boolean objectExpected) {
         IOException lastFailure = null;
         for (URI base : urls.inOrderToTry()) {
             HttpResponse<String> response;
@@ -263,7 +318,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
                 throw SchemaRegistryException.unreachable(call, base + " (interrupted)", null);
             }
             urls.succeeded(base);
-            return answer(response, call);
+            return answer(response, call, objectExpected);
         }
         throw SchemaRegistryException.unreachable(call, urls.describe() + tlsHint(lastFailure), lastFailure);
     }
@@ -295,11 +350,11 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         return builder.build();
     }
 
-    private static JsonNode answer(HttpResponse<String> response, RegistryCall call) {
+    private static JsonNode answer(HttpResponse<String> response, RegistryCall call, boolean objectExpected) {
         int status = response.statusCode();
         JsonNode body = parseJson(response.body());
         if (status >= 200 && status < 300) {
-            if (body == null || !body.isObject()) {
+            if (body == null || (objectExpected && !body.isObject())) {
                 throw SchemaRegistryException.httpError(call, status, SchemaRegistryException.NO_ERROR_CODE,
                         "the answer is not a JSON object: " + excerpt(response.body()));
             }
