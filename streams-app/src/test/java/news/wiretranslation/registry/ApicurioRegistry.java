@@ -44,7 +44,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  *
  * <p><b>How it runs.</b> A child JVM ({@code java -jar apicurio-registry-app-<version>-runner.jar}) bound to 127.0.0.1
  * only, HTTP and management on free ports, in-memory H2 storage, its log in {@code <home>/apicurio-<port>.log}. The
- * helper waits for {@code /health/ready} and the ccompat API to answer, sets the global compatibility level to
+ * helper waits for {@code /health/ready} (HTTP port in 3.0, management port in 3.3) and the ccompat API to answer, sets the global compatibility level to
  * {@code BACKWARD} (Apicurio's default is {@code NONE}), prints how long start-up took, and stops it with a JVM
  * shutdown hook. Tests share the instance, so each uses subjects of its own ({@link #uniqueTopic}).
  */
@@ -194,7 +194,7 @@ public final class ApicurioRegistry {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process), "apicurio-registry-stop"));
         String url = "http://127.0.0.1:" + httpPort + "/apis/ccompat/v7";
         ApicurioRegistry registry = new ApicurioRegistry(url, process, Duration.ZERO);
-        registry.awaitReady(httpPort, log, started);
+        registry.awaitReady(httpPort, managementPort, log, started);
         Duration startTime = Duration.ofNanos(System.nanoTime() - started);
         ApicurioRegistry ready = new ApicurioRegistry(url, process, startTime);
         ready.setGlobalCompatibility();
@@ -203,8 +203,10 @@ public final class ApicurioRegistry {
         return ready;
     }
 
-    private void awaitReady(int httpPort, Path log, long startedNanos) {
+    private void awaitReady(int httpPort, int managementPort, Path log, long startedNanos) {
+        // 3.0 serves health on the HTTP port; 3.3 on the management port.
         URI ready = URI.create("http://127.0.0.1:" + httpPort + "/health/ready");
+        URI managementReady = URI.create("http://127.0.0.1:" + managementPort + "/health/ready");
         URI subjects = URI.create(url + "/subjects");
         long deadline = startedNanos + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -212,7 +214,7 @@ public final class ApicurioRegistry {
                 throw new IllegalStateException("Apicurio Registry exited with " + process.exitValue()
                         + " while starting; its log ends with:\n" + tail(log));
             }
-            if (answers200(ready) && answers200(subjects)) {
+            if ((answers200(managementReady) || answers200(ready)) && answers200(subjects)) {
                 return;
             }
             try {

@@ -22,7 +22,7 @@ final class SchemaVariants {
 
     private SchemaVariants(Schema schema) {
         try {
-            this.root = (ObjectNode) JSON.readTree(schema.toString());
+            this.root = (ObjectNode) JSON.readTree(PortableSchema.of(schema).toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
