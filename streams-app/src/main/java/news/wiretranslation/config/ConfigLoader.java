@@ -46,18 +46,12 @@ public final class ConfigLoader {
     }
 
     public ServiceConfig load() {
-        List<TargetLanguage> targets = parse(Setting.TARGET_LANGUAGES, ConfigLoader::targetLanguages,
-                "a comma-separated list of DeepL target codes such as EN-US,DE");
         return new ServiceConfig(
                 required(Setting.KAFKA_BOOTSTRAP_SERVERS),
                 required(Setting.APPLICATION_ID),
-                new ServiceConfig.Registry(
-                        required(Setting.SCHEMA_REGISTRY_URL),
-                        optional(Setting.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO).map(v -> requireUserInfo(v)),
-                        bool(Setting.SCHEMA_REGISTRY_AUTO_REGISTER)),
-                new ServiceConfig.Topics(
-                        topic(Setting.INPUT_TOPIC), required(Setting.OUTPUT_TOPIC_PREFIX), topic(Setting.DLQ_TOPIC)),
-                targets,
+                registry(),
+                topics(),
+                targetLanguages(),
                 parse(Setting.SOURCE_LANGUAGES, ConfigLoader::sourceLanguages, "a comma-separated list of ISO 639-1 codes such as fr,de"),
                 engine(),
                 engine() == ServiceConfig.Engine.DEEPL ? Optional.of(deepL()) : Optional.empty(),
@@ -90,6 +84,45 @@ public final class ConfigLoader {
     private ServiceConfig.Engine engine() {
         return parse(Setting.TRANSLATOR, value -> ServiceConfig.Engine.valueOf(value.toUpperCase(Locale.ROOT)),
                 "deepl or apertium");
+    }
+
+    /** The registry settings alone: for tools that talk to the registry without running the service. */
+    public ServiceConfig.Registry registry() {
+        String typeName = required(Setting.SCHEMA_REGISTRY_SSL_TRUSTSTORE_TYPE).toUpperCase(Locale.ROOT);
+        if (!typeName.equals("JKS") && !typeName.equals("PKCS12")) {
+            throw ConfigException.invalid(Setting.SCHEMA_REGISTRY_SSL_TRUSTSTORE_TYPE, typeName, "JKS or PKCS12");
+        }
+        return new ServiceConfig.Registry(
+                required(Setting.SCHEMA_REGISTRY_URL),
+                optional(Setting.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO).map(v -> requireUserInfo(v)),
+                bool(Setting.SCHEMA_REGISTRY_AUTO_REGISTER),
+                bool(Setting.SCHEMA_REGISTRY_USE_LATEST_VERSION),
+                optional(Setting.SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION),
+                optional(Setting.SCHEMA_REGISTRY_SSL_TRUSTSTORE_PASSWORD),
+                typeName,
+                Duration.ofMillis(positiveInt(Setting.SCHEMA_REGISTRY_TIMEOUT_MS)),
+                parse(Setting.SCHEMA_REGISTRY_MAX_RETRIES, ConfigLoader::retries, "a whole number from 0 to 100"),
+                Duration.ofMillis(nonNegativeLong(Setting.SCHEMA_REGISTRY_RETRIES_WAIT_MS)));
+    }
+
+    /** The topic names alone. */
+    public ServiceConfig.Topics topics() {
+        return new ServiceConfig.Topics(
+                topic(Setting.INPUT_TOPIC), required(Setting.OUTPUT_TOPIC_PREFIX), topic(Setting.DLQ_TOPIC));
+    }
+
+    /** The target languages alone. */
+    public List<TargetLanguage> targetLanguages() {
+        return parse(Setting.TARGET_LANGUAGES, ConfigLoader::targetLanguages,
+                "a comma-separated list of DeepL target codes such as EN-US,DE");
+    }
+
+    static int retries(String value) {
+        int n = Integer.parseInt(value);
+        if (n < 0 || n > 100) {
+            throw new IllegalArgumentException("out of range");
+        }
+        return n;
     }
 
     private ServiceConfig.DeepL deepL() {

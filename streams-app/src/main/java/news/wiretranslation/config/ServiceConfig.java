@@ -30,12 +30,29 @@ public record ServiceConfig(
         sourceLanguages = Set.copyOf(sourceLanguages);
     }
 
-    /** Schema registry connection, in Confluent's setting names when handed to the serdes. */
-    public record Registry(String url, Optional<String> basicAuthUserInfo, boolean autoRegister) {
+    /**
+     * Schema registry connection, in Confluent's setting names when handed to the serdes
+     * ({@link RegistrySettings#serdeConfigs}).
+     */
+    public record Registry(String url, Optional<String> basicAuthUserInfo, boolean autoRegister,
+                           boolean useLatestVersion, Optional<String> truststoreLocation,
+                           Optional<String> truststorePassword, String truststoreType, Duration timeout,
+                           int maxRetries, Duration retriesWait) {
+
+        /** URL, credentials and auto-registration; every other value at its {@link Setting} default. */
+        public Registry(String url, Optional<String> basicAuthUserInfo, boolean autoRegister) {
+            this(url, basicAuthUserInfo, autoRegister, false, Optional.empty(), Optional.empty(), "JKS",
+                    Duration.ofMillis(10_000), 3, Duration.ofMillis(1_000));
+        }
+
         @Override
         public String toString() {
             return "Registry[url=" + url + ", basicAuth=" + basicAuthUserInfo.map(s -> "<hidden>").orElse("none")
-                    + ", autoRegister=" + autoRegister + "]";
+                    + ", autoRegister=" + autoRegister + ", useLatestVersion=" + useLatestVersion
+                    + ", truststore=" + truststoreLocation.orElse("JVM default")
+                    + truststorePassword.map(s -> " (password <hidden>)").orElse("") + ", truststoreType="
+                    + truststoreType + ", timeout=" + timeout + ", maxRetries=" + maxRetries + ", retriesWait="
+                    + retriesWait + "]";
         }
     }
 

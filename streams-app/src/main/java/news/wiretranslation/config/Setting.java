@@ -13,6 +13,13 @@ public enum Setting {
     SCHEMA_REGISTRY_URL(null, "Confluent-API schema registry URL(s), comma-separated; mock://<scope> for an in-process registry. Required."),
     SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO("", "user:password for the registry's basic auth (sets basic.auth.credentials.source=USER_INFO). Never logged."),
     SCHEMA_REGISTRY_AUTO_REGISTER("true", "Register the service's writer schemas on first use (auto.register.schemas)."),
+    SCHEMA_REGISTRY_USE_LATEST_VERSION("false", "With auto-registration off, write with the subject's latest version, which must be the service's own schema (use.latest.version)."),
+    SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION("", "Trust store file for an https:// registry (schema.registry.ssl.truststore.location); empty = the JVM's default CAs."),
+    SCHEMA_REGISTRY_SSL_TRUSTSTORE_PASSWORD("", "Password of that trust store (schema.registry.ssl.truststore.password). Never logged."),
+    SCHEMA_REGISTRY_SSL_TRUSTSTORE_TYPE("JKS", "Format of that trust store: JKS or PKCS12 (schema.registry.ssl.truststore.type)."),
+    SCHEMA_REGISTRY_TIMEOUT_MS("10000", "Connect timeout and response timeout of one registry request, in milliseconds (http.connect.timeout.ms, http.read.timeout.ms)."),
+    SCHEMA_REGISTRY_MAX_RETRIES("3", "Retries of a registry request that failed retriably (unreachable, timeout, 408, 429, 5xx) before the stream thread is restarted and the record retried (max.retries)."),
+    SCHEMA_REGISTRY_RETRIES_WAIT_MS("1000", "Wait before the first registry retry, doubled each retry up to 20 s (retries.wait.ms)."),
     INPUT_TOPIC("articles.raw", "Topic of raw articles (Avro RawArticle)."),
     OUTPUT_TOPIC_PREFIX("articles.normalized.", "Output topic per target language: prefix + the language code in lower case, e.g. articles.normalized.en-us."),
     DLQ_TOPIC("articles.dlq", "Dead-letter topic (Avro DeadLetter, original bytes kept)."),
@@ -69,6 +76,7 @@ public enum Setting {
     }
 
     public boolean isSecret() {
-        return this == DEEPL_AUTH_KEY || this == SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO;
+        return this == DEEPL_AUTH_KEY || this == SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO
+                || this == SCHEMA_REGISTRY_SSL_TRUSTSTORE_PASSWORD;
     }
 }

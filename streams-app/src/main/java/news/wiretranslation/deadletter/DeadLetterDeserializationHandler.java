@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends records whose bytes cannot be read as a RawArticle to the dead-letter topic, with the precise reason,
- * inside the same transaction as the rest of the task's output. A registry that is briefly unreachable is not
- * the record's fault: the thread fails and the record is read again, rather than dead-lettering good data.
+ * inside the same transaction as the rest of the task's output. A registry that is unreachable or refuses the
+ * service's credentials is not the record's fault: the thread fails and the record is read again, rather than
+ * dead-lettering good data.
  */
 public class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterDeserializationHandler.class);
@@ -26,13 +27,15 @@ public class DeadLetterDeserializationHandler implements DeserializationExceptio
 
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
-        SchemaRegistryException registryDown = Causes.find(exception, SchemaRegistryException.class);
-        if (registryDown != null && registryDown.isRetriable()) {
-            log.warn("Schema registry unavailable while reading {}-{}@{}; the record will be retried: {}",
-                    context.topic(), context.partition(), context.offset(), registryDown.getMessage());
+        WireFormatException wireFormat = Causes.find(exception, WireFormatException.class);
+        SchemaRegistryException registry = Causes.find(exception, SchemaRegistryException.class);
+        if (wireFormat == null && registry != null) {
+            // Unreachable, or refusing our credentials: the registry's problem, not the record's. Fail the thread so
+            // the record is read again once it is fixed, rather than dead-lettering good data.
+            log.warn("Schema registry failed while reading {}-{}@{} (HTTP {}); the record will be retried: {}",
+                    context.topic(), context.partition(), context.offset(), registry.httpStatus(), registry.getMessage());
             return Response.fail();
         }
-        WireFormatException wireFormat = Causes.find(exception, WireFormatException.class);
         DeadLetterReason reason = wireFormat == null ? DeadLetterReason.MALFORMED_AVRO : reasonFor(wireFormat);
         String message = Causes.describe(exception);
         log.warn("Dead-lettering {}-{}@{}: {} {}", context.topic(), context.partition(), context.offset(), reason, message);

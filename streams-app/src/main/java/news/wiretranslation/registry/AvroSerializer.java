@@ -23,7 +23,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * <p>The id is resolved once per subject and cached, so the registry is called once per topic, not per record. A
  * registry that cannot be reached surfaces as a retriable {@link SchemaRegistryException}; everything else that
  * prevents writing (a schema the registry refuses or does not have, a record that does not fit its schema) is a
- * {@link SerializationException} naming the subject. Thread-safe.
+ * {@link SerializationException} naming the subject. The schema registered and looked up is the class's schema
+ * without the code generator's Java-only properties ({@link PortableSchema}), i.e. the {@code .avsc} file's form, so
+ * that schemas registered ahead of deployment from the files are found. Thread-safe.
  *
  * @param <T> the generated record class
  */
@@ -35,6 +37,8 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
 
     private final Class<T> type;
     private final Schema schema;
+    /** What is registered and looked up: the schema without the code generator's Java-only properties. */
+    private final Schema registrySchema;
     private final SpecificDatumWriter<T> writer;
     private final SchemaRegistryClient injectedClient;
     private final ConcurrentMap<String, Integer> idsBySubject = new ConcurrentHashMap<>();
@@ -45,6 +49,7 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
         this.type = Objects.requireNonNull(type, "type");
         SpecificData model = SpecificData.getForClass(type);
         this.schema = model.getSchema(type);
+        this.registrySchema = PortableSchema.of(schema);
         this.writer = new SpecificDatumWriter<>(schema, model);
         this.injectedClient = null;
     }
@@ -57,6 +62,7 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
         this.type = Objects.requireNonNull(type, "type");
         SpecificData model = SpecificData.getForClass(type);
         this.schema = model.getSchema(type);
+        this.registrySchema = PortableSchema.of(schema);
         this.writer = new SpecificDatumWriter<>(schema, model);
         this.injectedClient = Objects.requireNonNull(client, "client");
         this.wiring = new Wiring(client, new AvroSerdeConfig(autoRegister, useLatestVersion), false);
@@ -120,17 +126,30 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
         AvroSerdeConfig settings = current.settings();
         try {
             if (settings.autoRegisterSchemas()) {
-                return client.register(subject, schema);
+                return client.register(subject, registrySchema);
             }
             if (settings.useLatestVersion()) {
                 return latestIdIfSameSchema(subject, client);
             }
-            return client.lookup(subject, schema);
+            return lookup(subject, client);
         } catch (SchemaRegistryException e) {
             if (e.isRetriable()) {
                 throw e;
             }
             throw new SerializationException(refusal(subject, settings, e), e);
+        }
+    }
+
+    /** The id of the file form; failing that, of the generated class's form, which other serializers register. */
+    private int lookup(String subject, SchemaRegistryClient client) {
+        try {
+            return client.lookup(subject, registrySchema);
+        } catch (SchemaRegistryException e) {
+            boolean schemaNotFound = e.httpStatus() == 404 && e.errorCode() == SchemaRegistryException.SCHEMA_NOT_FOUND;
+            if (!schemaNotFound || registrySchema == schema) {
+                throw e;
+            }
+            return client.lookup(subject, schema);
         }
     }
 

@@ -71,6 +71,43 @@ final class ConfigValues {
         });
     }
 
+    /** A whole number of milliseconds, zero or more. */
+    Optional<Long> nonNegativeMillis(String key) {
+        return wholeNumber(key, "a number of milliseconds", 0);
+    }
+
+    /** A count, zero or more. */
+    Optional<Integer> nonNegativeInt(String key) {
+        return wholeNumber(key, "a whole number", 0).map(value -> {
+            if (value > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("Invalid value " + value + " for " + key + ": too large");
+            }
+            return value.intValue();
+        });
+    }
+
+    private Optional<Long> wholeNumber(String key, String expected, long minimum) {
+        Object value = configs.get(key);
+        Optional<Long> number;
+        if (value instanceof Number n) {
+            number = Optional.of(n.longValue());
+        } else {
+            number = string(key).map(text -> {
+                try {
+                    return Long.parseLong(text);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("Invalid value '" + text + "' for " + key + ": expected " + expected, e);
+                }
+            });
+        }
+        number.ifPresent(n -> {
+            if (n < minimum) {
+                throw new IllegalArgumentException("Invalid value " + n + " for " + key + ": must be at least " + minimum);
+            }
+        });
+        return number;
+    }
+
     private static long requirePositive(String key, long millis) {
         if (millis <= 0) {
             throw new IllegalArgumentException("Invalid value " + millis + " for " + key + ": must be greater than 0");

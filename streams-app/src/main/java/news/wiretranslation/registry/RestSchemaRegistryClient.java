@@ -26,6 +26,12 @@ import org.slf4j.LoggerFactory;
  * {@value #CACHE_CAPACITY} entries: those never change in a registry, and the serdes ask for them on every record.
  * With several URLs it moves to the next one when a URL cannot be reached (connection failure or timeout), not when
  * a registry answers with an error: every instance of one registry would answer the same.
+ *
+ * <p>A request that fails in a way that may pass (no URL reachable, a timeout, HTTP 408, 429 or 5xx) is sent again
+ * up to {@code max.retries} times, waiting {@code retries.wait.ms} before the first retry and twice as long before
+ * each further one (at most {@code retries.max.wait.ms}, with jitter), so that a registry that blinks costs the
+ * stream a pause, not an error. Answers that describe the request (404, 409, 401, ...) are never retried.
+ * {@code https://} registries are trusted through {@code schema.registry.ssl.truststore.*} or the JVM's defaults.
  */
 public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
@@ -41,6 +47,9 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     private final Optional<BasicAuthCredentials> basicAuth;
     private final Duration readTimeout;
     private final HttpClient http;
+    private final int maxRetries;
+    private final Duration retriesWait;
+    private final Duration retriesMaxWait;
     private final BoundedCache<Integer, Schema> schemasById = new BoundedCache<>(CACHE_CAPACITY);
     private final BoundedCache<SubjectSchema, Integer> idsBySubjectSchema = new BoundedCache<>(CACHE_CAPACITY);
 
@@ -52,11 +61,15 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         this.urls = new RegistryUrlList(config.urls());
         this.basicAuth = config.basicAuth();
         this.readTimeout = config.readTimeout();
-        this.http = HttpClient.newBuilder()
+        this.maxRetries = config.maxRetries();
+        this.retriesWait = config.retriesWait();
+        this.retriesMaxWait = config.retriesMaxWait();
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER);
+        config.trustStore().ifPresent(store -> builder.sslContext(store.sslContext()));
+        this.http = builder.build();
     }
 
     @Override
@@ -118,13 +131,179 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         return Optional.of(new RegisteredSchema(subject, id, requiredInt(answer, "version", call), schema));
     }
 
+    /**
+     * The version and id under which {@code schema} is registered in {@code subject} ({@code POST /subjects/{subject}}),
+     * or empty when the subject or the schema under it is unknown. Never registers anything.
+     */
+    public Optional<RegisteredSchema> find(String subject, Schema schema) {
+        RegistryCall call = RegistryCall.post(subjectPath(subject), subjectAbout(subject), schemaBody(schema));
+        JsonNode answer;
+        try {
+            answer = send(call);
+        } catch (SchemaRegistryException e) {
+            if (e.httpStatus() == 404 && (e.errorCode() == SchemaRegistryException.SUBJECT_NOT_FOUND
+                    || e.errorCode() == SchemaRegistryException.SCHEMA_NOT_FOUND)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        return Optional.of(new RegisteredSchema(subject, requiredInt(answer, "id", call),
+                requiredInt(answer, "version", call), schema));
+    }
+
+    /** The version numbers of {@code subject}, oldest first ({@code GET /subjects/{subject}/versions}); empty if none. */
+    public java.util.List<Integer> versions(String subject) {
+        RegistryCall call = RegistryCall.get(subjectPath(subject) + "/versions", subjectAbout(subject));
+        JsonNode answer;
+        try {
+            answer = sendForJson(call);
+        } catch (SchemaRegistryException e) {
+            if (e.httpStatus() == 404 && e.errorCode() == SchemaRegistryException.SUBJECT_NOT_FOUND) {
+                return java.util.List.of();
+            }
+            throw e;
+        }
+        if (!answer.isArray()) {
+            throw SchemaRegistryException.httpError(call, 200, SchemaRegistryException.NO_ERROR_CODE,
+                    "the answer is not a JSON array: " + excerpt(answer.toString()));
+        }
+        java.util.List<Integer> versions = new java.util.ArrayList<>();
+        answer.forEach(version -> versions.add(version.asInt()));
+        return versions;
+    }
+
+    /** One version of {@code subject} ({@code GET /subjects/{subject}/versions/{version}}). */
+    public RegisteredSchema version(String subject, int version) {
+        RegistryCall call = RegistryCall.get(subjectPath(subject) + "/versions/" + version,
+                subjectAbout(subject) + " version " + version);
+        JsonNode answer = send(call);
+        int id = requiredInt(answer, "id", call);
+        Schema schema = avroSchema(answer, call);
+        schemasById.put(id, schema);
+        return new RegisteredSchema(subject, id, requiredInt(answer, "version", call), schema);
+    }
+
+    /**
+     * Whether the registry would accept {@code schema} as the next version of {@code subject} under the subject's
+     * compatibility level ({@code POST /compatibility/subjects/{subject}/versions/latest}). True for a subject with no
+     * version yet. Registers nothing.
+     */
+    public boolean isCompatibleWithLatest(String subject, Schema schema) {
+        return testCompatibility(subject, schema).compatible();
+    }
+
+    /** The registry's verdict on a candidate schema, with its reasons when it gives any. */
+    public record CompatibilityVerdict(boolean compatible, java.util.List<String> messages) {
+    }
+
+    /**
+     * As {@link #isCompatibleWithLatest}, asking for the registry's reasons ({@code ?verbose=true}; Confluent's
+     * registry gives them, others may not).
+     */
+    public CompatibilityVerdict testCompatibility(String subject, Schema schema) {
+        RegistryCall call = RegistryCall.post("/compatibility" + subjectPath(subject) + "/versions/latest?verbose=true",
+                subjectAbout(subject), schemaBody(schema));
+        JsonNode answer;
+        try {
+            answer = send(call);
+        } catch (SchemaRegistryException e) {
+            if (e.httpStatus() == 404 && (e.errorCode() == SchemaRegistryException.SUBJECT_NOT_FOUND
+                    || e.errorCode() == SchemaRegistryException.VERSION_NOT_FOUND)) {
+                return new CompatibilityVerdict(true, java.util.List.of());
+            }
+            throw e;
+        }
+        JsonNode verdict = answer.get("is_compatible");
+        if (verdict == null || !verdict.isBoolean()) {
+            throw SchemaRegistryException.httpError(call, 200, SchemaRegistryException.NO_ERROR_CODE,
+                    "the answer has no boolean 'is_compatible': " + excerpt(answer.toString()));
+        }
+        java.util.List<String> messages = new java.util.ArrayList<>();
+        answer.path("messages").forEach(message -> messages.add(message.asText()));
+        return new CompatibilityVerdict(verdict.booleanValue(), java.util.List.copyOf(messages));
+    }
+
+    /**
+     * The compatibility level that applies to {@code subject}: its own, else the registry's global one
+     * ({@code GET /config/{subject}?defaultToGlobal=true}, then {@code GET /config}), e.g. {@code BACKWARD}.
+     */
+    public String compatibilityLevel(String subject) {
+        RegistryCall call = RegistryCall.get("/config/" + encoded(subject) + "?defaultToGlobal=true",
+                subjectAbout(subject));
+        try {
+            return level(send(call), call);
+        } catch (SchemaRegistryException e) {
+            if (e.httpStatus() != 404) {
+                throw e;
+            }
+        }
+        RegistryCall global = RegistryCall.get("/config", "global compatibility level");
+        return level(send(global), global);
+    }
+
+    private static String level(JsonNode answer, RegistryCall call) {
+        // GET answers {"compatibilityLevel": ...}; some registries answer {"compatibility": ...}.
+        String level = answer.path("compatibilityLevel").asText(answer.path("compatibility").asText(""));
+        if (level.isBlank()) {
+            throw SchemaRegistryException.httpError(call, 200, SchemaRegistryException.NO_ERROR_CODE,
+                    "the answer names no compatibility level: " + excerpt(answer.toString()));
+        }
+        return level.toUpperCase(java.util.Locale.ROOT);
+    }
+
     @Override
     public String toString() {
         return "RestSchemaRegistryClient[" + urls.describe() + (basicAuth.isPresent() ? ", basic auth" : "") + "]";
     }
 
-    /** Sends {@code call} to the first URL that answers; returns the JSON of a 2xx answer. */
+    /**
+     * Sends {@code call} until it succeeds, fails in a way retrying cannot mend, or {@code max.retries} retries are
+     * spent; returns the JSON of a 2xx answer.
+     */
     private JsonNode send(RegistryCall call) {
+        return send(call, true);
+    }
+
+    /** As {@link #send(RegistryCall)}, for answers that may be any JSON value (an array of versions, say). */
+    private JsonNode sendForJson(RegistryCall call) {
+        return send(call, false);
+    }
+
+    private JsonNode send(RegistryCall call, boolean objectExpected) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return sendOnce(call, objectExpected);
+            } catch (SchemaRegistryException e) {
+                boolean interrupted = Thread.currentThread().isInterrupted();
+                if (!e.isRetriable() || attempt > maxRetries || interrupted) {
+                    throw attempt > 1 ? e.afterAttempts(attempt) : e;
+                }
+                long waitMillis = backoffMillis(attempt);
+                LOG.warn("Schema registry request failed (attempt {} of {}), retrying in {} ms: {}", attempt,
+                        maxRetries + 1, waitMillis, e.getMessage());
+                try {
+                    Thread.sleep(waitMillis);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    throw e.afterAttempts(attempt);
+                }
+            }
+        }
+    }
+
+    /** {@code retries.wait.ms} doubled for each retry before this one, capped, less up to a quarter of jitter. */
+    long backoffMillis(int attempt) {
+        long base = retriesWait.toMillis();
+        for (int i = 1; i < attempt && base < retriesMaxWait.toMillis(); i++) {
+            base *= 2;
+        }
+        base = Math.min(base, retriesMaxWait.toMillis());
+        long jitter = base / 4 == 0 ? 0 : java.util.concurrent.ThreadLocalRandom.current().nextLong(base / 4 + 1);
+        return base - jitter;
+    }
+
+    /** Sends {@code call} once to the first URL that answers; returns the JSON of a 2xx answer. */
+    private JsonNode sendOnce(RegistryCall call, boolean objectExpected) {
         IOException lastFailure = null;
         for (URI base : urls.inOrderToTry()) {
             HttpResponse<String> response;
@@ -139,9 +318,20 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
                 throw SchemaRegistryException.unreachable(call, base + " (interrupted)", null);
             }
             urls.succeeded(base);
-            return answer(response, call);
+            return answer(response, call, objectExpected);
         }
-        throw SchemaRegistryException.unreachable(call, urls.describe(), lastFailure);
+        throw SchemaRegistryException.unreachable(call, urls.describe() + tlsHint(lastFailure), lastFailure);
+    }
+
+    /** A TLS failure is nearly always a trust problem: say where to look. */
+    private static String tlsHint(IOException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException) {
+                return " (TLS handshake failed: is the registry's certificate trusted? See "
+                        + SchemaRegistryClientConfig.SSL_TRUSTSTORE_LOCATION_CONFIG + ")";
+            }
+        }
+        return "";
     }
 
     private HttpRequest request(URI base, RegistryCall call) {
@@ -160,11 +350,11 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         return builder.build();
     }
 
-    private static JsonNode answer(HttpResponse<String> response, RegistryCall call) {
+    private static JsonNode answer(HttpResponse<String> response, RegistryCall call, boolean objectExpected) {
         int status = response.statusCode();
         JsonNode body = parseJson(response.body());
         if (status >= 200 && status < 300) {
-            if (body == null || !body.isObject()) {
+            if (body == null || (objectExpected && !body.isObject())) {
                 throw SchemaRegistryException.httpError(call, status, SchemaRegistryException.NO_ERROR_CODE,
                         "the answer is not a JSON object: " + excerpt(response.body()));
             }
@@ -236,8 +426,12 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     private static String subjectPath(String subject) {
+        return "/subjects/" + encoded(subject);
+    }
+
+    private static String encoded(String subject) {
         // URLEncoder encodes for forms; a path wants %20 rather than + for a space.
-        return "/subjects/" + URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String subjectAbout(String subject) {

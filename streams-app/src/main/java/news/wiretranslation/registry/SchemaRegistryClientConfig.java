@@ -20,9 +20,15 @@ import java.util.Optional;
  * @param basicAuth      credentials for HTTP Basic authentication, if any
  * @param connectTimeout how long to wait for a TCP connection to one URL
  * @param readTimeout    how long to wait for a whole response once the request is sent
+ * @param trustStore     the certificates that {@code https://} registries are trusted by; empty = the JVM's default
+ * @param maxRetries     how many times a request is sent again after a retriable failure (unreachable, timeout,
+ *                       408, 429, 5xx); 0 = never
+ * @param retriesWait    the wait before the first retry, doubled before each further one
+ * @param retriesMaxWait the longest wait between two attempts
  */
 public record SchemaRegistryClientConfig(
-        List<URI> urls, Optional<BasicAuthCredentials> basicAuth, Duration connectTimeout, Duration readTimeout) {
+        List<URI> urls, Optional<BasicAuthCredentials> basicAuth, Duration connectTimeout, Duration readTimeout,
+        Optional<RegistryTrustStore> trustStore, int maxRetries, Duration retriesWait, Duration retriesMaxWait) {
 
     /** Comma-separated base URLs of the registry, or {@code mock://<scope>} for the in-memory one. Required. */
     public static final String URL_CONFIG = "schema.registry.url";
@@ -35,9 +41,25 @@ public record SchemaRegistryClientConfig(
     /** Request (response) timeout in milliseconds; Confluent's default, 60000. */
     public static final String HTTP_READ_TIMEOUT_MS_CONFIG = "http.read.timeout.ms";
 
+    /** Trust store file for {@code https://} registries (Confluent's name). Empty: the JVM's default CAs. */
+    public static final String SSL_TRUSTSTORE_LOCATION_CONFIG = "schema.registry.ssl.truststore.location";
+    /** The trust store's password, if it has one. Never shown. */
+    public static final String SSL_TRUSTSTORE_PASSWORD_CONFIG = "schema.registry.ssl.truststore.password";
+    /** The trust store's format: {@code JKS} (default, as Confluent's) or {@code PKCS12}. */
+    public static final String SSL_TRUSTSTORE_TYPE_CONFIG = "schema.registry.ssl.truststore.type";
+    /** Retries of one request after a retriable failure (Confluent's name and default, 3). */
+    public static final String MAX_RETRIES_CONFIG = "max.retries";
+    /** Wait before the first retry in milliseconds, doubled each retry (Confluent's name and default, 1000). */
+    public static final String RETRIES_WAIT_MS_CONFIG = "retries.wait.ms";
+    /** Longest wait between two attempts in milliseconds (Confluent's name and default, 20000). */
+    public static final String RETRIES_MAX_WAIT_MS_CONFIG = "retries.max.wait.ms";
+
     /** The only credentials source this client implements. */
     public static final String USER_INFO_SOURCE = "USER_INFO";
     static final long DEFAULT_TIMEOUT_MS = 60_000;
+    static final int DEFAULT_MAX_RETRIES = 3;
+    static final long DEFAULT_RETRIES_WAIT_MS = 1_000;
+    static final long DEFAULT_RETRIES_MAX_WAIT_MS = 20_000;
 
     public SchemaRegistryClientConfig {
         urls = List.copyOf(urls);
@@ -47,6 +69,21 @@ public record SchemaRegistryClientConfig(
         Objects.requireNonNull(basicAuth, "basicAuth");
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(readTimeout, "readTimeout");
+        Objects.requireNonNull(trustStore, "trustStore");
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException(MAX_RETRIES_CONFIG + " must be 0 or more");
+        }
+        if (retriesWait == null || retriesWait.isNegative() || retriesMaxWait == null || retriesMaxWait.isNegative()) {
+            throw new IllegalArgumentException(RETRIES_WAIT_MS_CONFIG + " and " + RETRIES_MAX_WAIT_MS_CONFIG
+                    + " must be 0 or more");
+        }
+    }
+
+    /** Plain HTTP or the JVM's default trust, and Confluent's default retries. */
+    public SchemaRegistryClientConfig(
+            List<URI> urls, Optional<BasicAuthCredentials> basicAuth, Duration connectTimeout, Duration readTimeout) {
+        this(urls, basicAuth, connectTimeout, readTimeout, Optional.empty(), DEFAULT_MAX_RETRIES,
+                Duration.ofMillis(DEFAULT_RETRIES_WAIT_MS), Duration.ofMillis(DEFAULT_RETRIES_MAX_WAIT_MS));
     }
 
     /**
@@ -63,7 +100,32 @@ public record SchemaRegistryClientConfig(
                 parseUrls(urlList),
                 basicAuth(values),
                 Duration.ofMillis(values.positiveMillis(HTTP_CONNECT_TIMEOUT_MS_CONFIG).orElse(DEFAULT_TIMEOUT_MS)),
-                Duration.ofMillis(values.positiveMillis(HTTP_READ_TIMEOUT_MS_CONFIG).orElse(DEFAULT_TIMEOUT_MS)));
+                Duration.ofMillis(values.positiveMillis(HTTP_READ_TIMEOUT_MS_CONFIG).orElse(DEFAULT_TIMEOUT_MS)),
+                trustStore(values),
+                values.nonNegativeInt(MAX_RETRIES_CONFIG).orElse(DEFAULT_MAX_RETRIES),
+                Duration.ofMillis(values.nonNegativeMillis(RETRIES_WAIT_MS_CONFIG).orElse(DEFAULT_RETRIES_WAIT_MS)),
+                Duration.ofMillis(values.nonNegativeMillis(RETRIES_MAX_WAIT_MS_CONFIG).orElse(DEFAULT_RETRIES_MAX_WAIT_MS)));
+    }
+
+    private static Optional<RegistryTrustStore> trustStore(ConfigValues values) {
+        Optional<String> location = values.string(SSL_TRUSTSTORE_LOCATION_CONFIG);
+        if (location.isEmpty()) {
+            if (values.string(SSL_TRUSTSTORE_PASSWORD_CONFIG).isPresent()) {
+                throw new IllegalArgumentException(SSL_TRUSTSTORE_PASSWORD_CONFIG + " is set but "
+                        + SSL_TRUSTSTORE_LOCATION_CONFIG + " is not: set the trust store file too");
+            }
+            return Optional.empty();
+        }
+        RegistryTrustStore store;
+        try {
+            store = new RegistryTrustStore(java.nio.file.Path.of(location.get()),
+                    values.string(SSL_TRUSTSTORE_PASSWORD_CONFIG), values.string(SSL_TRUSTSTORE_TYPE_CONFIG).orElse(null));
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException(SSL_TRUSTSTORE_LOCATION_CONFIG + " '" + location.get()
+                    + "' is not a file path: " + e.getMessage(), e);
+        }
+        store.load();
+        return Optional.of(store);
     }
 
     private static List<URI> parseUrls(String urlList) {

@@ -53,6 +53,15 @@ public class SchemaRegistryException extends RuntimeException {
         return new SchemaRegistryException(message, NO_HTTP_STATUS, NO_ERROR_CODE, cause);
     }
 
+    /**
+     * The same failure after the client gave up retrying: the message says how many attempts were made, status and
+     * error code are kept, and this exception is the cause.
+     */
+    SchemaRegistryException afterAttempts(int attempts) {
+        return new SchemaRegistryException(getMessage() + " (gave up after " + attempts + " attempts)", httpStatus,
+                errorCode, this);
+    }
+
     /** The HTTP status the registry answered with, or {@link #NO_HTTP_STATUS} when it could not be reached. */
     public int httpStatus() {
         return httpStatus;

@@ -7,7 +7,9 @@
  *
  * <p>The settings keep Confluent's names ({@code schema.registry.url}, {@code auto.register.schemas},
  * {@code use.latest.version}, {@code basic.auth.credentials.source}, {@code basic.auth.user.info},
- * {@code http.connect.timeout.ms}, {@code http.read.timeout.ms}) so that operators meet what they already know, and
+ * {@code http.connect.timeout.ms}, {@code http.read.timeout.ms}, {@code max.retries}, {@code retries.wait.ms},
+ * {@code retries.max.wait.ms}, {@code schema.registry.ssl.truststore.location}/{@code .password}/{@code .type}) so
+ * that operators meet what they already know, and
  * {@code schema.registry.url=mock://<scope>} selects an in-memory registry shared by every serde of that scope in the
  * JVM, as Confluent's does.
  *

@@ -136,6 +136,21 @@ class DeadLetterHandlersTest {
     }
 
     @Test
+    void registryRefusingOurCredentialsFailsTheThreadToo() {
+        var response = deserializationFailure(new SchemaRegistryException("HTTP 401 unauthorized", 401, 40101, null));
+
+        assertThat(response.result()).isEqualTo(DeserializationExceptionHandler.Result.FAIL);
+    }
+
+    @Test
+    void unknownSchemaIdReportedByTheRegistryIsTheRecordsFault() {
+        var response = deserializationFailure(new WireFormatException(WireFormatException.Reason.UNKNOWN_SCHEMA_ID,
+                "schema id 99 unknown", new SchemaRegistryException("HTTP 404", 404, 40403, null)));
+
+        assertThat(decode(response.deadLetterQueueRecords()).getReason()).isEqualTo("UNKNOWN_SCHEMA_ID");
+    }
+
+    @Test
     void stepFailureBecomesADeadLetterForItsTargetLanguage() {
         var response = processingFailure(new DeadLetterException(DeadLetterReason.TRANSLATION_REJECTED,
                 Stage.TRANSLATE, "story-1", "DE", "deepl refused fi->DE", null));

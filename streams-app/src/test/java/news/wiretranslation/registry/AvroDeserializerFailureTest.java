@@ -231,7 +231,7 @@ class AvroDeserializerFailureTest {
         }
         AvroDeserializer<RawArticle> reader = new AvroDeserializer<>(RawArticle.class);
         reader.configure(Map.of("schema.registry.url", "http://127.0.0.1:" + closedPort,
-                "http.connect.timeout.ms", "2000", "http.read.timeout.ms", "2000"), false);
+                "http.connect.timeout.ms", "2000", "http.read.timeout.ms", "2000", "retries.wait.ms", "10"), false);
         byte[] bytes = goodRecord();
 
         assertThatThrownBy(() -> reader.deserialize(TOPIC, bytes))

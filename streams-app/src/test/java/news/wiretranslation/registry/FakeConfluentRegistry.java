@@ -41,6 +41,8 @@ final class FakeConfluentRegistry implements AutoCloseable {
     private volatile String requiredAuthorization;
     private volatile int failingStatus;
     private volatile long delayMillis;
+    private final java.util.concurrent.atomic.AtomicInteger failuresLeft = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile int transientStatus;
 
     private FakeConfluentRegistry() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -75,6 +77,12 @@ final class FakeConfluentRegistry implements AutoCloseable {
         failingStatus = status;
     }
 
+    /** Answers the next {@code count} requests with {@code status} and a Confluent error body, then normally. */
+    void failNext(int count, int status) {
+        transientStatus = status;
+        failuresLeft.set(count);
+    }
+
     void delayAnswers(long millis) {
         delayMillis = millis;
     }
@@ -107,6 +115,10 @@ final class FakeConfluentRegistry implements AutoCloseable {
             if (requiredAuthorization != null
                     && !requiredAuthorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 error(exchange, 401, 401, "Unauthorized");
+                return;
+            }
+            if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                error(exchange, transientStatus, transientStatus * 100 + 1, "Injected transient failure");
                 return;
             }
             if (failingStatus > 0) {

@@ -42,6 +42,9 @@ class RestSchemaRegistryClientTest {
         configs.put("schema.registry.url", urls);
         configs.put("http.connect.timeout.ms", 2000);
         configs.put("http.read.timeout.ms", 2000);
+        // One attempt per request, so that each test sees the failure itself; RestSchemaRegistryClientRetryTest
+        // covers the retries.
+        configs.put("max.retries", 0);
         for (int i = 0; i < moreSettings.length; i += 2) {
             configs.put(moreSettings[i], moreSettings[i + 1]);
         }

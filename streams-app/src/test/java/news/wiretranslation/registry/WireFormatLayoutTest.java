@@ -23,7 +23,7 @@ class WireFormatLayoutTest {
 
         byte[] bytes = serializer.serialize("articles.raw", article);
 
-        int registeredId = registry.lookup("articles.raw-value", RawArticle.getClassSchema());
+        int registeredId = registry.lookup("articles.raw-value", PortableSchema.of(RawArticle.getClassSchema()));
         assertThat(registeredId).isEqualTo(2);
         assertThat(bytes[0]).isZero();
         assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(registeredId);
