@@ -78,7 +78,11 @@ public final class ConfigLoader {
                         optional(Setting.STATE_DIR),
                         parse(Setting.REPLICATION_FACTOR, ConfigLoader::replicationFactor, "-1 or a number from 1 to 32767"),
                         optional(Setting.COMMIT_INTERVAL_MS).map(v -> parse(Setting.COMMIT_INTERVAL_MS, Long::parseLong, "milliseconds")),
-                        Duration.ofMillis(nonNegativeLong(Setting.SHUTDOWN_TIMEOUT_MS))));
+                        Duration.ofMillis(nonNegativeLong(Setting.SHUTDOWN_TIMEOUT_MS))),
+                new ServiceConfig.Memory(
+                        bool(Setting.TRANSLATION_MEMORY),
+                        Duration.ofDays(positiveInt(Setting.TRANSLATION_MEMORY_MAX_AGE_DAYS)),
+                        positiveInt(Setting.TRANSLATION_MEMORY_MAX_ENTRIES)));
     }
 
     private ServiceConfig.Engine engine() {

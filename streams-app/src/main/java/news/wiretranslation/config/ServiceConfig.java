@@ -23,7 +23,8 @@ public record ServiceConfig(
         Retry retry,
         Detection detection,
         Labelling labelling,
-        Streams streams) {
+        Streams streams,
+        Memory memory) {
 
     public ServiceConfig {
         targetLanguages = List.copyOf(targetLanguages);
@@ -84,6 +85,14 @@ public record ServiceConfig(
     }
 
     public record Retry(int maxAttempts, Duration initialBackoff) {
+    }
+
+    /**
+     * The translation memory (see {@code TranslationMemory}).
+     *
+     * @param maxEntries per target language and per input partition
+     */
+    public record Memory(boolean enabled, Duration maxAge, long maxEntries) {
     }
 
     public record Detection(boolean highAccuracy, int maxChars, double minConfidence) {
