@@ -24,7 +24,8 @@ public record ServiceConfig(
         Detection detection,
         Labelling labelling,
         Streams streams,
-        Memory memory) {
+        Memory memory,
+        Async async) {
 
     public ServiceConfig {
         targetLanguages = List.copyOf(targetLanguages);
@@ -85,6 +86,17 @@ public record ServiceConfig(
     }
 
     public record Retry(int maxAttempts, Duration initialBackoff) {
+    }
+
+    /** How the translate step runs: see {@link Setting#TRANSLATION_MODE}. */
+    public enum TranslationMode {
+        ASYNC, SYNC
+    }
+
+    /** The asynchronous translate step and its dispatcher (see {@link Setting} for each value). */
+    public record Async(TranslationMode mode, int concurrency, int batchMaxTexts, int batchMaxBytes, Duration linger,
+                        int queueCapacity, Duration backpressureTimeout, Duration emitInterval,
+                        Duration retryMaxBackoff) {
     }
 
     /**
