@@ -60,13 +60,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *   <li>the synchronous baseline ({@code TRANSLATION_MODE=sync}) on the first articles of the feed;</li>
  *   <li>the asynchronous pipeline on the whole revision stream, published beforehand (a backlog);</li>
  *   <li>a full replay of that topic by the same application (offsets reset, state kept);</li>
- *   <li>end-to-end latency of fresh stories published at a steady rate below the measured throughput.</li>
+ *   <li>end-to-end latency of new stories (with their revisions) published at half the measured throughput;</li>
+ *   <li>urgent news first: a burst of new stories with the engine slowed down, flash items against the others.</li>
  * </ol>
  *
  * It prints a table and writes the figures as JSON ({@code --out}, default {@code target/benchmark/throughput.json}).
  * Options ({@code --name=value}): latency-ms (150), jitter-ms (50), rate-limit (0: none; requests/s, 429 beyond),
  * stories (1000), sync-seconds (20), concurrency (8), batch (50), threads (1), partitions (6), targets (EN-US),
- * latency-seconds (15), quality (true: QUALITY_CHECKS), seed (2026), out.
+ * latency-seconds (15), backlog-latency-ms (1500), backlog-articles (500), quality (true: QUALITY_CHECKS), seed (2026),
+ * out.
  *
  * <p>Run: {@code mvn -B -pl streams-app -am test-compile exec:exec@benchmark -Dbenchmark.args="--stories=800"}.
  */
@@ -154,10 +156,11 @@ public final class ThroughputBenchmark {
         Phase async = asyncRevisionStream(articles, concurrency, batch);
         Phase replay = replay(articles.size());
         Phase paced = pacedLatency(async.rate, seed);
+        Phase backlog = flashUnderBacklog(seed, latencyMs, jitterMs);
         stopService();
         Map<String, Object> stages = stageCosts(articles, async);
 
-        report(sync, async, replay, paced, stages, concurrency, batch, latencyMs, jitterMs, rateLimit);
+        report(sync, async, replay, paced, backlog, stages, concurrency, batch, latencyMs, jitterMs, rateLimit);
         figures.put("elapsedSeconds", (System.nanoTime() - started) / 1e9);
         Files.createDirectories(out.toAbsolutePath().getParent());
         JSON.writeValue(out.toFile(), figures);
@@ -254,26 +257,47 @@ public final class ThroughputBenchmark {
     private Phase pacedLatency(double asyncRate, long seed) throws Exception {
         int seconds = intOption("latency-seconds", 15);
         ServiceConfig config = config("bench-async", "async", Map.of());
-        double rate = Math.max(5, Math.min(asyncRate * 0.6, 400));
+        double rate = Math.max(5, Math.min(asyncRate * 0.5, 400));
         int count = (int) (rate * seconds);
         List<RawArticle> fresh = new ArrayList<>();
-        for (StoryFeed.Item item : StoryFeed.generate(StoryFeed.Options.defaults(count, seed + 1))) {
-            if (item.revision() == 1) {
-                RawArticle article = RawArticle.newBuilder(item.article()).setId("fresh-" + item.article().getId()).build();
-                fresh.add(article);
-            }
+        for (StoryFeed.Item item : StoryFeed.generate(StoryFeed.Options.defaults(count / 3, seed + 1))) {
+            fresh.add(RawArticle.newBuilder(item.article()).setId("paced-" + item.article().getId()).build());
             if (fresh.size() == count) {
                 break;
             }
         }
         Map<TopicPartition, Long> from = endOffsets(config.topics().outputPrefix() + "en-us");
-        log("latency: %d new stories published at %.0f articles/s (60%% of the async rate), end to end", fresh.size(), rate);
+        log("latency: %d articles of new stories (with their revisions) published at %.0f articles/s (half the async rate)",
+                fresh.size(), rate);
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         return measure("paced", config, fresh.size(), from, () -> {
             Thread publisher = new Thread(() -> publish(config, fresh, rate, sentAt), "benchmark-publisher");
             publisher.setDaemon(true);
             publisher.start();
         }, sentAt);
+    }
+
+    /**
+     * Urgent news first: with the engine slowed down (so that the dispatcher's queue, not the stream thread, is the
+     * bottleneck), a burst of new stories is published at once; flash items (urgency 1) should spend less time in
+     * the translate step than routine ones.
+     */
+    private Phase flashUnderBacklog(long seed, int latencyMs, int jitterMs) throws Exception {
+        int slowMs = intOption("backlog-latency-ms", 1500);
+        int count = intOption("backlog-articles", 500);
+        ServiceConfig config = config("bench-async", "async", Map.of());
+        List<RawArticle> burst = new ArrayList<>();
+        for (StoryFeed.Item item : StoryFeed.generate(new StoryFeed.Options(count, 1, 1, StoryFeed.LANGUAGES, 0.05, seed + 2))) {
+            burst.add(RawArticle.newBuilder(item.article()).setId("burst-" + item.article().getId()).build());
+        }
+        deepL.setLatency(Duration.ofMillis(slowMs), Duration.ZERO);
+        Map<TopicPartition, Long> from = endOffsets(config.topics().outputPrefix() + "en-us");
+        log("urgent first: %d new stories at once, the engine slowed to %d ms a request", burst.size(), slowMs);
+        try {
+            return measure("backlog", config, burst.size(), from, () -> publish(config, burst, 0, null));
+        } finally {
+            deepL.setLatency(Duration.ofMillis(latencyMs), Duration.ofMillis(jitterMs));
+        }
     }
 
     private Phase measure(String name, ServiceConfig config, int expected, Map<TopicPartition, Long> from, Runnable start)
@@ -401,7 +425,7 @@ public final class ThroughputBenchmark {
 
     // ---- the report ----
 
-    private void report(Phase sync, Phase async, Phase replay, Phase paced, Map<String, Object> stages, int concurrency,
+    private void report(Phase sync, Phase async, Phase replay, Phase paced, Phase backlog, Map<String, Object> stages, int concurrency,
                         int batch, int latencyMs, int jitterMs, int rateLimit) {
         double meanLatency = (latencyMs + jitterMs / 2.0) / 1000.0;
         double requestsPerSecond = concurrency / meanLatency;
@@ -445,9 +469,13 @@ public final class ThroughputBenchmark {
         latency.put("p50Millis", paced.watcher.percentile(0.50));
         latency.put("p99Millis", paced.watcher.percentile(0.99));
         latency.put("maxMillis", paced.watcher.percentile(1.0));
-        latency.put("backlogFlashMeanMillisInTranslateStep", async.counters.meanFlashWaitMillis());
-        latency.put("backlogOtherMeanMillisInTranslateStep", async.counters.meanOtherWaitMillis());
-        latency.put("backlogFlashArticles", async.counters.flashWaited());
+        latency.put("backlogEngineLatencyMs", intOption("backlog-latency-ms", 1500));
+        latency.put("backlogArticles", backlog.articles);
+        latency.put("backlogFlashMeanMillisInTranslateStep", backlog.counters.meanFlashWaitMillis());
+        latency.put("backlogOtherMeanMillisInTranslateStep", backlog.counters.meanOtherWaitMillis());
+        latency.put("backlogFlashArticles", backlog.counters.flashWaited());
+        latency.put("revisionStreamFlashMeanMillisInTranslateStep", async.counters.meanFlashWaitMillis());
+        latency.put("revisionStreamOtherMeanMillisInTranslateStep", async.counters.meanOtherWaitMillis());
         figures.put("latency", latency);
         figures.put("stages", stages);
         figures.put("memoryAfterWarmUp", async.memory);
@@ -476,11 +504,13 @@ public final class ThroughputBenchmark {
                 naiveRevisions, async.billedCharacters, 100.0 * async.billedCharacters / Math.max(1, naiveRevisions)));
         table.append(String.format(Locale.ROOT, "  full replay of the topic                         %12d %12d%n", naiveReplay, replay.billedCharacters));
         table.append(line);
-        table.append(String.format(Locale.ROOT, "latency end to end (%.0f articles/s, fresh stories)   p50 %6.0f ms   p99 %6.0f ms   max %6.0f ms%n",
+        table.append(String.format(Locale.ROOT, "latency end to end (%.0f articles/s, new stories)     p50 %6.0f ms   p99 %6.0f ms   max %6.0f ms%n",
                 paced.articles / Math.max(0.001, paced.seconds), paced.watcher.percentile(0.5), paced.watcher.percentile(0.99),
                 paced.watcher.percentile(1.0)));
-        table.append(String.format(Locale.ROOT, "under the backlog, time in the translate step: flash %.0f ms (%d articles), others %.0f ms%n",
-                async.counters.meanFlashWaitMillis(), async.counters.flashWaited(), async.counters.meanOtherWaitMillis()));
+        table.append(String.format(Locale.ROOT, "burst of %d new stories, engine at %d ms a request: time in the translate step%n",
+                backlog.articles, intOption("backlog-latency-ms", 1500)));
+        table.append(String.format(Locale.ROOT, "  flash (urgency 1, %d articles) %.0f ms on average, the others %.0f ms%n",
+                backlog.counters.flashWaited(), backlog.counters.meanFlashWaitMillis(), backlog.counters.meanOtherWaitMillis()));
         table.append(line);
         table.append("where time goes (async run)\n");
         table.append(String.format(Locale.ROOT, "  detection (stream thread)            %8.0f us/article%n", stages.get("detectionMicrosPerArticle")));
