@@ -110,6 +110,9 @@ public final class NinjsWriter {
         item.put("version", Integer.toString(article.getVersion()));
         item.put(names.versionCreated, article.getVersionCreated().toString());
         item.put("language", article.getLanguage());
+        if (article.getByline() != null && !article.getByline().isBlank()) {
+            item.put("by", article.getByline());
+        }
         if (!article.getHeadline().isBlank()) {
             item.putArray("headlines").addObject().put("role", "main").put("value", article.getHeadline());
         }

@@ -95,9 +95,12 @@ class TranslationTopologyTest {
 
     @Test
     void frenchArticleIsTranslatedIntoEveryTargetAndLabelledAsMachineTranslated() {
-        send("fr-1", TestArticles.french("fr-1"));
+        RawArticle original = TestArticles.french("fr-1");
+        original.setByline("Par Marie Dupont, AFP");
+        send("fr-1", original);
 
         Article en = english.readValue();
+        assertThat(en.getByline()).as("bylines are names: never translated").isEqualTo("Par Marie Dupont, AFP");
         assertThat(en.getId()).isEqualTo("fr-1");
         assertThat(en.getLanguage()).isEqualTo("en-US");
         assertThat(en.getMachineTranslated()).isTrue();
