@@ -18,6 +18,7 @@ import news.wiretranslation.detect.LanguageDetector;
 import news.wiretranslation.detect.LanguageResolver;
 import news.wiretranslation.label.ArticleLabeler;
 import news.wiretranslation.label.Disclaimers;
+import news.wiretranslation.metrics.PipelineMetrics;
 import news.wiretranslation.normalize.BoilerplateRules;
 import news.wiretranslation.normalize.TextNormalizer;
 import news.wiretranslation.quality.QualityChecker;
@@ -52,10 +53,11 @@ public final class TranslationTopology {
     }
 
     public static Topology build(ServiceConfig config, LanguageDetector detector, Translator translator) {
-        return build(config, detector, translator, Clock.systemUTC());
+        return build(config, detector, translator, Clock.systemUTC(), PipelineMetrics.global());
     }
 
-    public static Topology build(ServiceConfig config, LanguageDetector detector, Translator translator, Clock clock) {
+    public static Topology build(ServiceConfig config, LanguageDetector detector, Translator translator, Clock clock,
+                                 PipelineMetrics metrics) {
         Map<String, Object> registry = RegistrySettings.serdeConfigs(config.registry());
         AvroSerde<RawArticle> rawSerde = new AvroSerde<>(RawArticle.class);
         rawSerde.configure(registry, false);
@@ -80,7 +82,8 @@ public final class TranslationTopology {
 
         for (TargetLanguage target : config.targetLanguages()) {
             KStream<String, Article> articles = detected
-                    .mapValues(article -> translation.toTarget(article, target), Named.as("to-" + target.topicSuffix()));
+                    .mapValues(article -> translation.toTarget(article, target), Named.as("to-" + target.topicSuffix()))
+                    .peek((id, article) -> metrics.articleOut(article), Named.as("count-" + target.topicSuffix()));
             Produced<String, Article> produced = Produced.with(Serdes.String(), articleSerde);
             Optional<String> reviewTopic = config.labelling().reviewTopic();
             if (reviewTopic.isPresent()) {

@@ -21,7 +21,9 @@ import news.wiretranslation.detect.DetectionAccuracy;
 import news.wiretranslation.detect.LanguageDetector;
 import news.wiretranslation.detect.LinguaLanguageDetector;
 import news.wiretranslation.detect.SourceLanguages;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import news.wiretranslation.label.ArticleLabeler;
+import news.wiretranslation.metrics.PipelineMetrics;
 import news.wiretranslation.registry.AvroSerde;
 import news.wiretranslation.registry.MockSchemaRegistry;
 import news.wiretranslation.service.StreamsSettings;
@@ -42,6 +44,7 @@ class TranslationTopologyTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
     private static LanguageDetector detector;
 
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private String scope;
     private ServiceConfig config;
     private FakeTranslator translator;
@@ -64,7 +67,7 @@ class TranslationTopologyTest {
         config = TestConfigs.load(env);
         translator = new FakeTranslator(Set.of("fi"));
         Properties props = StreamsSettings.of(config);
-        driver = new TopologyTestDriver(TranslationTopology.build(config, detector, translator, CLOCK), props);
+        driver = new TopologyTestDriver(TranslationTopology.build(config, detector, translator, CLOCK, new PipelineMetrics(meters)), props);
 
         Map<String, Object> registry = RegistrySettings.serdeConfigs(config.registry());
         rawSerde = serde(RawArticle.class, registry);
@@ -129,6 +132,8 @@ class TranslationTopologyTest {
         assertThat(de.getHeadline()).startsWith("[DE] ");
         assertThat(de.getTranslation().getDisclaimer()).contains("Französischen");
         assertThat(de.getTranslation().getSettingsFingerprint()).isNotEqualTo(en.getTranslation().getSettingsFingerprint());
+        assertThat(meters.counter("wire_translation_articles_out", "target_language", "en-US", "machine_translated", "true").count())
+                .isEqualTo(1.0);
         assertThat(deadLetters.isEmpty()).isTrue();
     }
 
@@ -170,6 +175,24 @@ class TranslationTopologyTest {
         assertThat(en.getDeclaredLanguage()).isEqualTo("it");
         assertThat(en.getDetectedLanguage()).isEqualTo("fr");
         assertThat(en.getTranslation().getLanguageDisagreement()).isTrue();
+    }
+
+    @Test
+    void qualityFlagsAndNormalizationRulesAreCountedByCodeAndLanguage() {
+        // The fake engine leaves the French text in place: every sentence is an untranslated fragment.
+        RawArticle article = TestArticles.french("fr-6");
+        article.setHeadline("Skip to content");
+        article.setBody("Le gouvernement présente un budget de rigueur pour l'année prochaine\n\n" + article.getBody());
+        send("fr-6", article);
+
+        Article en = english.readValue();
+        long flags = en.getQualityFlags().stream().filter(f -> f.getCode().equals("UNTRANSLATED_FRAGMENT")).count();
+        assertThat(flags).isPositive();
+        assertThat(meters.counter("wire_translation_quality_flags", "code", "UNTRANSLATED_FRAGMENT",
+                "target_language", "en-US").count()).isEqualTo(flags);
+        assertThat(en.getNormalization()).contains("boilerplate:skip-to-content");
+        assertThat(meters.counter("wire_translation_normalization_rules", "rule", "boilerplate:skip-to-content").count())
+                .isEqualTo(2.0); // one per target language
     }
 
     @Test
