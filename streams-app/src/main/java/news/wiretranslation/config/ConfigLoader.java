@@ -78,7 +78,44 @@ public final class ConfigLoader {
                         optional(Setting.STATE_DIR),
                         parse(Setting.REPLICATION_FACTOR, ConfigLoader::replicationFactor, "-1 or a number from 1 to 32767"),
                         optional(Setting.COMMIT_INTERVAL_MS).map(v -> parse(Setting.COMMIT_INTERVAL_MS, Long::parseLong, "milliseconds")),
-                        Duration.ofMillis(nonNegativeLong(Setting.SHUTDOWN_TIMEOUT_MS))));
+                        Duration.ofMillis(nonNegativeLong(Setting.SHUTDOWN_TIMEOUT_MS))),
+                new ServiceConfig.Memory(
+                        bool(Setting.TRANSLATION_MEMORY),
+                        Duration.ofDays(positiveInt(Setting.TRANSLATION_MEMORY_MAX_AGE_DAYS)),
+                        positiveInt(Setting.TRANSLATION_MEMORY_MAX_ENTRIES)),
+                async());
+    }
+
+    private ServiceConfig.Async async() {
+        ServiceConfig.TranslationMode mode = parse(Setting.TRANSLATION_MODE,
+                value -> ServiceConfig.TranslationMode.valueOf(value.toUpperCase(Locale.ROOT)), "async or sync");
+        int maxTexts = parse(Setting.TRANSLATION_BATCH_MAX_TEXTS, value -> inRange(value, 1, 50), "a whole number from 1 to 50");
+        int maxBytes = parse(Setting.TRANSLATION_BATCH_MAX_BYTES, value -> inRange(value, 4096, 128 * 1024),
+                "a whole number from 4096 to 131072");
+        long backpressure = parse(Setting.TRANSLATION_BACKPRESSURE_TIMEOUT_MS, value -> inRange(value, 100, 120_000),
+                "milliseconds from 100 to 120000");
+        Duration initialBackoff = Duration.ofMillis(nonNegativeLong(Setting.TRANSLATION_RETRY_BACKOFF_MS));
+        Duration maxBackoff = Duration.ofMillis(positiveInt(Setting.TRANSLATION_RETRY_MAX_BACKOFF_MS));
+        if (maxBackoff.compareTo(initialBackoff) < 0) {
+            throw ConfigException.invalid(Setting.TRANSLATION_RETRY_MAX_BACKOFF_MS, Long.toString(maxBackoff.toMillis()),
+                    "at least " + Setting.TRANSLATION_RETRY_BACKOFF_MS.env() + " (" + initialBackoff.toMillis() + ")");
+        }
+        return new ServiceConfig.Async(mode,
+                parse(Setting.TRANSLATION_CONCURRENCY, value -> inRange(value, 1, 256), "a whole number from 1 to 256"),
+                maxTexts, maxBytes,
+                Duration.ofMillis(nonNegativeLong(Setting.TRANSLATION_BATCH_LINGER_MS)),
+                positiveInt(Setting.TRANSLATION_QUEUE_CAPACITY),
+                Duration.ofMillis(backpressure),
+                Duration.ofMillis(positiveInt(Setting.TRANSLATION_EMIT_INTERVAL_MS)),
+                maxBackoff);
+    }
+
+    private static int inRange(String value, int min, int max) {
+        int n = Integer.parseInt(value);
+        if (n < min || n > max) {
+            throw new IllegalArgumentException("out of range");
+        }
+        return n;
     }
 
     private ServiceConfig.Engine engine() {

@@ -23,7 +23,9 @@ public record ServiceConfig(
         Retry retry,
         Detection detection,
         Labelling labelling,
-        Streams streams) {
+        Streams streams,
+        Memory memory,
+        Async async) {
 
     public ServiceConfig {
         targetLanguages = List.copyOf(targetLanguages);
@@ -84,6 +86,25 @@ public record ServiceConfig(
     }
 
     public record Retry(int maxAttempts, Duration initialBackoff) {
+    }
+
+    /** How the translate step runs: see {@link Setting#TRANSLATION_MODE}. */
+    public enum TranslationMode {
+        ASYNC, SYNC
+    }
+
+    /** The asynchronous translate step and its dispatcher (see {@link Setting} for each value). */
+    public record Async(TranslationMode mode, int concurrency, int batchMaxTexts, int batchMaxBytes, Duration linger,
+                        int queueCapacity, Duration backpressureTimeout, Duration emitInterval,
+                        Duration retryMaxBackoff) {
+    }
+
+    /**
+     * The translation memory (see {@code TranslationMemory}).
+     *
+     * @param maxEntries per target language and per input partition
+     */
+    public record Memory(boolean enabled, Duration maxAge, long maxEntries) {
     }
 
     public record Detection(boolean highAccuracy, int maxChars, double minConfidence) {

@@ -46,22 +46,34 @@ public final class DeadLetterRecords {
 
     public List<ProducerRecord<byte[], byte[]>> of(ErrorHandlerContext context, DeadLetterReason reason, Stage stage,
                                                     String articleId, String targetLanguage, String message) {
-        DeadLetter letter = DeadLetter.newBuilder()
+        DeadLetter letter = letter(reason, stage, articleId, targetLanguage, message, context.topic(),
+                context.partition(), context.offset(), context.sourceRawKey(), context.sourceRawValue(),
+                clock.instant());
+        byte[] value = serializer.serialize(topic, letter);
+        return List.of(new ProducerRecord<>(topic, null, context.sourceRawKey(), value));
+    }
+
+    /**
+     * The dead letter for a record, from what is known of it; for steps that fail a record after its record context
+     * is gone (the asynchronous translate step keeps the original position and bytes for that) and for the handlers.
+     */
+    public static DeadLetter letter(DeadLetterReason reason, Stage stage, String articleId, String targetLanguage,
+                                    String message, String originalTopic, int originalPartition, long originalOffset,
+                                    byte[] originalKey, byte[] originalValue, java.time.Instant failedAt) {
+        return DeadLetter.newBuilder()
                 .setReason(reason.name())
                 .setMessage(message == null ? reason.name() : message)
                 .setStage(stage.label())
                 .setArticleId(articleId)
                 .setTargetLanguage(targetLanguage)
-                .setOriginalTopic(context.topic() == null ? "" : context.topic())
-                .setOriginalPartition(context.partition())
-                .setOriginalOffset(context.offset())
-                .setOriginalKey(wrap(context.sourceRawKey()))
-                .setOriginalValue(wrap(context.sourceRawValue()))
-                .setFailedAt(clock.instant())
+                .setOriginalTopic(originalTopic == null ? "" : originalTopic)
+                .setOriginalPartition(originalPartition)
+                .setOriginalOffset(originalOffset)
+                .setOriginalKey(wrap(originalKey))
+                .setOriginalValue(wrap(originalValue))
+                .setFailedAt(failedAt)
                 .setPipelineVersion(BuildInfo.pipelineVersion())
                 .build();
-        byte[] value = serializer.serialize(topic, letter);
-        return List.of(new ProducerRecord<>(topic, null, context.sourceRawKey(), value));
     }
 
     private static ByteBuffer wrap(byte[] bytes) {

@@ -24,6 +24,11 @@ final class CountingTranslator implements Translator {
     }
 
     @Override
+    public String settings() {
+        return delegate.settings();
+    }
+
+    @Override
     public TranslationResult translate(TranslationRequest request) throws TranslationException {
         requests.incrementAndGet();
         characters.addAndGet(request.characters());

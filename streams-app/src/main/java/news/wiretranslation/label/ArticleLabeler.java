@@ -61,6 +61,15 @@ public final class ArticleLabeler {
      */
     public Article translated(DetectedArticle article, TargetLanguage target, TranslationResult result,
                               String settingsFingerprint, List<QualityFlag> qualityFlags) {
+        return translated(article, target, result, settingsFingerprint, qualityFlags, 0);
+    }
+
+    /**
+     * As {@link #translated(DetectedArticle, TargetLanguage, TranslationResult, String, List)}, for a translation
+     * of which {@code memoryCharacters} source characters were reused (translation memory) rather than billed.
+     */
+    public Article translated(DetectedArticle article, TargetLanguage target, TranslationResult result,
+                              String settingsFingerprint, List<QualityFlag> qualityFlags, long memoryCharacters) {
         List<String> texts = result.texts();
         String disclaimer = disclaimers.disclaimer(target.language(), article.language(), result.engine());
         List<String> body = new ArrayList<>(texts.subList(1, texts.size()));
@@ -79,6 +88,7 @@ public final class ArticleLabeler {
                 .setSettingsFingerprint(settingsFingerprint)
                 .setTranslatedAt(clock.instant())
                 .setBilledCharacters(result.billedCharacters())
+                .setMemoryCharacters(memoryCharacters)
                 .setDisclaimer(disclaimer)
                 .setDigitalSourceType(TRAINED_ALGORITHMIC_MEDIA)
                 .build();

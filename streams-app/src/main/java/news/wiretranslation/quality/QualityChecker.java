@@ -3,6 +3,7 @@ package news.wiretranslation.quality;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,6 +44,10 @@ public final class QualityChecker {
         this.minSpanChars = minSpanChars;
     }
 
+    /** A span of a translated text that is still in the source language: where it starts and what it says. */
+    public record UntranslatedSpan(int offset, String text) {
+    }
+
     /**
      * @param sources        the texts sent (headline first, then paragraphs)
      * @param translations   the engine's texts, same order
@@ -52,37 +57,67 @@ public final class QualityChecker {
     public List<QualityFlag> check(List<String> sources, List<String> translations, String sourceLanguage,
                                    String targetLanguage) {
         List<QualityFlag> flags = new ArrayList<>();
-        long sourceChars = 0;
-        long translatedChars = 0;
         for (int i = 0; i < translations.size(); i++) {
             String source = sources.get(i);
             String translation = translations.get(i);
-            sourceChars += source.length();
-            translatedChars += translation.length();
             int paragraph = i - 1;
-            if (translation.isBlank() && !source.isBlank()) {
-                flags.add(flag(EMPTY_TRANSLATION, (paragraph < 0 ? "the headline" : "paragraph " + paragraph)
-                        + " came back empty", null, paragraph, -1));
+            if (isEmptyTranslation(source, translation)) {
+                flags.add(emptyTranslation(paragraph));
                 continue;
             }
-            if (!sourceLanguage.equals(targetLanguage)) {
-                untranslatedSpans(translation, sourceLanguage, targetLanguage, paragraph, flags);
+            for (UntranslatedSpan span : untranslatedSpans(translation, sourceLanguage, targetLanguage)) {
+                flags.add(untranslatedFragment(span, sourceLanguage, paragraph));
             }
+        }
+        lengthRatio(sources, translations).ifPresent(flags::add);
+        return flags;
+    }
+
+    /** True when the engine returned nothing for a text that had something. */
+    public static boolean isEmptyTranslation(String source, String translation) {
+        return translation.isBlank() && !source.isBlank();
+    }
+
+    /** The flag for a text that came back empty; {@code paragraph} -1 is the headline. */
+    public static QualityFlag emptyTranslation(int paragraph) {
+        return flag(EMPTY_TRANSLATION, (paragraph < 0 ? "the headline" : "paragraph " + paragraph)
+                + " came back empty", null, paragraph, -1);
+    }
+
+    /** The flag for a span still in the source language, in paragraph {@code paragraph} (-1: the headline). */
+    public static QualityFlag untranslatedFragment(UntranslatedSpan span, String sourceLanguage, int paragraph) {
+        return flag(UNTRANSLATED_FRAGMENT, "\"" + span.text() + "\" is still in the source language (" + sourceLanguage + ")",
+                span.text(), paragraph, span.offset());
+    }
+
+    /** The LENGTH_RATIO flag when the translation as a whole is much shorter or longer than its source. */
+    public Optional<QualityFlag> lengthRatio(List<String> sources, List<String> translations) {
+        long sourceChars = 0;
+        long translatedChars = 0;
+        for (int i = 0; i < translations.size(); i++) {
+            sourceChars += sources.get(i).length();
+            translatedChars += translations.get(i).length();
         }
         if (sourceChars > 0 && translatedChars > 0) {
             double ratio = (double) translatedChars / sourceChars;
             if (ratio < minLengthRatio || ratio > maxLengthRatio) {
-                flags.add(flag(LENGTH_RATIO, String.format(Locale.ROOT,
+                return Optional.of(flag(LENGTH_RATIO, String.format(Locale.ROOT,
                         "the translation has %.2f times the source's length (expected %.2f to %.2f)",
                         ratio, minLengthRatio, maxLengthRatio), null, -1, -1));
             }
         }
-        return flags;
+        return Optional.empty();
     }
 
-    /** Judges the shortest spans first, so that a fragment is flagged itself rather than the sentence around it. */
-    private void untranslatedSpans(String text, String sourceLanguage, String targetLanguage, int paragraph,
-                                   List<QualityFlag> flags) {
+    /**
+     * The spans of one translated text that are still in the source language, by offset. Judges the shortest spans
+     * first, so that a fragment is found itself rather than the sentence around it. Depends only on the text and the
+     * language pair, so the translation memory keeps the answer with the translation.
+     */
+    public List<UntranslatedSpan> untranslatedSpans(String text, String sourceLanguage, String targetLanguage) {
+        if (sourceLanguage.equals(targetLanguage) || text.isBlank()) {
+            return List.of();
+        }
         List<int[]> candidates = new ArrayList<>();
         // Each kind of quotation separately: a bracket inside a quotation is a candidate of its own.
         for (Pattern kind : QUOTED) {
@@ -101,14 +136,16 @@ public final class QualityChecker {
         }
         candidates.sort(java.util.Comparator.comparingInt(span -> span[1] - span[0]));
         List<int[]> flagged = new ArrayList<>();
+        List<UntranslatedSpan> spans = new ArrayList<>();
         for (int[] span : candidates) {
-            judge(text, span[0], span[1], sourceLanguage, targetLanguage, paragraph, flags, flagged);
+            judge(text, span[0], span[1], sourceLanguage, targetLanguage, spans, flagged);
         }
-        flags.sort(java.util.Comparator.comparingInt(QualityFlag::getParagraph).thenComparingInt(QualityFlag::getOffset));
+        spans.sort(java.util.Comparator.comparingInt(UntranslatedSpan::offset));
+        return spans;
     }
 
-    private void judge(String text, int start, int end, String sourceLanguage, String targetLanguage, int paragraph,
-                       List<QualityFlag> flags, List<int[]> flagged) {
+    private void judge(String text, int start, int end, String sourceLanguage, String targetLanguage,
+                       List<UntranslatedSpan> spans, List<int[]> flagged) {
         String span = text.substring(start, end).strip();
         if (span.length() < minSpanChars || span.split("\\s+").length < 2 || overlaps(flagged, start, end)) {
             return;
@@ -118,8 +155,7 @@ public final class QualityChecker {
                 .isPresent();
         if (inSource) {
             flagged.add(new int[]{start, end});
-            flags.add(flag(UNTRANSLATED_FRAGMENT, "\"" + span + "\" is still in the source language (" + sourceLanguage + ")",
-                    span, paragraph, start));
+            spans.add(new UntranslatedSpan(start, span));
         }
     }
 

@@ -7,6 +7,7 @@ import news.wiretranslation.config.ServiceConfig;
 import news.wiretranslation.deadletter.DeadLetterDeserializationHandler;
 import news.wiretranslation.deadletter.DeadLetterProcessingHandler;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** The Kafka Streams properties the service runs with, derived from its configuration. */
@@ -23,6 +24,14 @@ public final class StreamsSettings {
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.streams().replicationFactor());
         config.streams().stateDir().ifPresent(dir -> props.put(StreamsConfig.STATE_DIR_CONFIG, dir));
         config.streams().commitIntervalMs().ifPresent(ms -> props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, ms));
+        if (config.async().mode() == ServiceConfig.TranslationMode.ASYNC) {
+            // An idle stream thread looks for finished translations this often (poll.ms bounds its wait for input).
+            props.put(StreamsConfig.POLL_MS_CONFIG, config.async().emitInterval().toMillis());
+            // A stream thread waiting for room in the translation queue holds its transaction open: the broker must
+            // not abort it meanwhile (Kafka Streams sets 10 s under exactly-once).
+            long transactionTimeout = Math.max(60_000, config.async().backpressureTimeout().toMillis() + 30_000);
+            props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), (int) transactionTimeout);
+        }
         // A new consumer group starts with the oldest article: nothing published before start-up is skipped.
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
 

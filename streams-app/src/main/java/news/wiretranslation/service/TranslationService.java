@@ -1,5 +1,6 @@
 package news.wiretranslation.service;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import news.wiretranslation.config.Setting;
 import news.wiretranslation.detect.DetectionAccuracy;
 import news.wiretranslation.detect.LanguageDetector;
 import news.wiretranslation.detect.LinguaLanguageDetector;
+import news.wiretranslation.topology.AsyncTranslation;
 import news.wiretranslation.topology.TranslationTopology;
 import news.wiretranslation.translate.TranslationException;
 import news.wiretranslation.translate.Translator;
@@ -31,12 +33,14 @@ public final class TranslationService implements AutoCloseable {
 
     private final ServiceConfig config;
     private final Translator translator;
+    private final AsyncTranslation async;
     private final KafkaStreams streams;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private TranslationService(ServiceConfig config, Translator translator, KafkaStreams streams) {
+    private TranslationService(ServiceConfig config, Translator translator, AsyncTranslation async, KafkaStreams streams) {
         this.config = config;
         this.translator = translator;
+        this.async = async;
         this.streams = streams;
     }
 
@@ -56,11 +60,20 @@ public final class TranslationService implements AutoCloseable {
                 log.info("Created topics {}", created);
             }
         }
-        Topology topology = TranslationTopology.build(config, detector, translator);
+        AsyncTranslation async = config.async().mode() == ServiceConfig.TranslationMode.ASYNC
+                ? AsyncTranslation.start(config, translator, detector) : null;
+        Topology topology = TranslationTopology.build(config, detector, translator, Clock.systemUTC(), async);
         log.debug("Topology:\n{}", topology.describe());
         KafkaStreams streams = new KafkaStreams(topology, StreamsSettings.of(config));
         streams.setUncaughtExceptionHandler(new StreamFailurePolicy());
-        return new TranslationService(config, translator, streams);
+        if (async != null) {
+            ServiceConfig.Async settings = config.async();
+            log.info("Translation is asynchronous: {} requests in flight at most, batches of {} texts / {} bytes at most, "
+                            + "{} ms linger, {} texts queued at most; translation memory {}", settings.concurrency(),
+                    settings.batchMaxTexts(), settings.batchMaxBytes(), settings.linger().toMillis(),
+                    settings.queueCapacity(), config.memory().enabled() ? "on" : "off");
+        }
+        return new TranslationService(config, translator, async, streams);
     }
 
     public static LanguageDetector detector(ServiceConfig config) {
@@ -98,6 +111,16 @@ public final class TranslationService implements AutoCloseable {
                 config.targetLanguages(), config.topics().deadLetter());
     }
 
+    /** The asynchronous translate step's dispatcher and counters; empty in sync mode. */
+    public java.util.Optional<AsyncTranslation> asyncTranslation() {
+        return java.util.Optional.ofNullable(async);
+    }
+
+    /** Kafka Streams itself, for tests and the benchmark that look inside. */
+    public KafkaStreams streams() {
+        return streams;
+    }
+
     public KafkaStreams.State state() {
         return streams.state();
     }
@@ -116,6 +139,9 @@ public final class TranslationService implements AutoCloseable {
         boolean clean = streams.close(timeout);
         if (!clean) {
             log.warn("Kafka Streams did not close within {}", timeout);
+        }
+        if (async != null) {
+            async.close();
         }
         translator.close();
         stopped.countDown();

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import news.wiretranslation.avro.Article;
+import news.wiretranslation.avro.DeadLetter;
 import news.wiretranslation.avro.RawArticle;
 import news.wiretranslation.config.ConfigException;
 import news.wiretranslation.config.RegistrySettings;
@@ -25,6 +26,7 @@ import news.wiretranslation.quality.QualityChecker;
 import news.wiretranslation.registry.AvroSerde;
 import news.wiretranslation.translate.Translator;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -52,12 +54,39 @@ public final class TranslationTopology {
     private TranslationTopology() {
     }
 
+    /** The synchronous topology ({@code TRANSLATION_MODE=sync}): the stream thread waits for the engine. */
     public static Topology build(ServiceConfig config, LanguageDetector detector, Translator translator) {
-        return build(config, detector, translator, Clock.systemUTC(), PipelineMetrics.global());
+        return build(config, detector, translator, Clock.systemUTC(), PipelineMetrics.global(), null);
     }
 
+    /** The synchronous topology, with a clock for the labels. */
+    public static Topology build(ServiceConfig config, LanguageDetector detector, Translator translator, Clock clock) {
+        return build(config, detector, translator, clock, PipelineMetrics.global(), null);
+    }
+
+    /** The synchronous topology, with a clock and the meters to count into. */
     public static Topology build(ServiceConfig config, LanguageDetector detector, Translator translator, Clock clock,
                                  PipelineMetrics metrics) {
+        return build(config, detector, translator, clock, metrics, null);
+    }
+
+    /** The topology of the configured mode, counting into the global meters. */
+    public static Topology build(ServiceConfig config, LanguageDetector detector, Translator translator, Clock clock,
+                                 AsyncTranslation async) {
+        return build(config, detector, translator, clock, PipelineMetrics.global(), async);
+    }
+
+    /**
+     * The topology of the configured mode: with {@code async} (not null and {@code TRANSLATION_MODE=async}) the
+     * translate step is the {@link AsyncTranslationProcessor} feeding {@code async}'s dispatcher; otherwise the
+     * synchronous {@link TranslationStep}.
+     */
+    public static Topology build(ServiceConfig config, LanguageDetector detector, Translator translator, Clock clock,
+                                 PipelineMetrics metrics, AsyncTranslation async) {
+        if (config.async().mode() == ServiceConfig.TranslationMode.ASYNC && async == null) {
+            throw new IllegalArgumentException("TRANSLATION_MODE=async needs the dispatcher (AsyncTranslation)");
+        }
+        boolean asynchronous = async != null && config.async().mode() == ServiceConfig.TranslationMode.ASYNC;
         Map<String, Object> registry = RegistrySettings.serdeConfigs(config.registry());
         AvroSerde<RawArticle> rawSerde = new AvroSerde<>(RawArticle.class);
         rawSerde.configure(registry, false);
@@ -68,8 +97,9 @@ public final class TranslationTopology {
         NormalizationStep normalization = new NormalizationStep(new TextNormalizer(boilerplateRules(config)));
         LanguageResolver resolver = new LanguageResolver(detector, config.sourceLanguages(),
                 config.detection().minConfidence(), config.detection().maxChars());
-        TranslationStep translation = new TranslationStep(translator, new ArticleLabeler(clock, disclaimers(config)),
-                qualityChecker(config, detector));
+        ArticleLabeler labeler = new ArticleLabeler(clock, disclaimers(config));
+        Optional<QualityChecker> quality = qualityChecker(config, detector);
+        TranslationStep translation = new TranslationStep(translator, labeler, quality);
 
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, DetectedArticle> detected = builder
@@ -81,9 +111,16 @@ public final class TranslationTopology {
                 .selectKey((key, article) -> article.raw().getId(), Named.as("key-by-article-id"));
 
         for (TargetLanguage target : config.targetLanguages()) {
-            KStream<String, Article> articles = detected
-                    .mapValues(article -> translation.toTarget(article, target), Named.as("to-" + target.topicSuffix()))
-                    .peek((id, article) -> metrics.articleOut(article), Named.as("count-" + target.topicSuffix()));
+            KStream<String, Article> articles;
+            if (asynchronous) {
+                articles = translateAsynchronously(config, detected, target, new AsyncTranslationProcessor.Settings(
+                        target, translator, async.dispatcher(), labeler, quality, config.memory().enabled(),
+                        config.memory().maxAge(), config.memory().maxEntries(), config.async().emitInterval(),
+                        config.async().backpressureTimeout(), clock, async.counters()), registry);
+            } else {
+                articles = detected.mapValues(article -> translation.toTarget(article, target), Named.as("to-" + target.topicSuffix()));
+            }
+            articles = articles.peek((id, article) -> metrics.articleOut(article), Named.as("count-" + target.topicSuffix()));
             Produced<String, Article> produced = Produced.with(Serdes.String(), articleSerde);
             Optional<String> reviewTopic = config.labelling().reviewTopic();
             if (reviewTopic.isPresent()) {
@@ -98,6 +135,25 @@ public final class TranslationTopology {
             }
         }
         return builder.build();
+    }
+
+    /**
+     * The asynchronous translate step for one target: articles go on; dead letters for refused articles go to the
+     * dead-letter topic from here, in the same Avro format as the exception handlers write.
+     */
+    private static KStream<String, Article> translateAsynchronously(ServiceConfig config, KStream<String, DetectedArticle> detected,
+                                                                    TargetLanguage target, AsyncTranslationProcessor.Settings settings,
+                                                                    Map<String, Object> registry) {
+        String suffix = target.topicSuffix();
+        KStream<String, TranslationOutcome> outcomes = detected.process(AsyncTranslationProcessor.supplier(settings),
+                Named.as("to-" + suffix));
+        AvroSerde<DeadLetter> deadLetterSerde = new AvroSerde<>(DeadLetter.class);
+        deadLetterSerde.configure(registry, false);
+        outcomes.filter((id, outcome) -> outcome.isDeadLetter(), Named.as("refused-" + suffix))
+                .map((id, outcome) -> KeyValue.pair(outcome.deadLetterKey(), outcome.deadLetter()), Named.as("dead-letter-" + suffix))
+                .to(config.topics().deadLetter(), Produced.with(Serdes.ByteArray(), deadLetterSerde).withName("write-dead-letter-" + suffix));
+        return outcomes.filter((id, outcome) -> !outcome.isDeadLetter(), Named.as("translated-" + suffix))
+                .mapValues(TranslationOutcome::article, Named.as("article-" + suffix));
     }
 
     private static BoilerplateRules boilerplateRules(ServiceConfig config) {
@@ -122,7 +178,8 @@ public final class TranslationTopology {
         }
     }
 
-    private static Optional<QualityChecker> qualityChecker(ServiceConfig config, LanguageDetector detector) {
+    /** The quality checker the configuration asks for, if any. */
+    public static Optional<QualityChecker> qualityChecker(ServiceConfig config, LanguageDetector detector) {
         ServiceConfig.Labelling labelling = config.labelling();
         return labelling.qualityChecks()
                 ? Optional.of(new QualityChecker(detector, labelling.minLengthRatio(), labelling.maxLengthRatio(), MIN_JUDGED_SPAN))

@@ -39,9 +39,19 @@ public final class RetryingTranslator implements Translator {
         this.sleeper = sleeper;
     }
 
+    /** The engine it retries. */
+    public Translator delegate() {
+        return delegate;
+    }
+
     @Override
     public String engine() {
         return delegate.engine();
+    }
+
+    @Override
+    public String settings() {
+        return delegate.settings();
     }
 
     @Override

@@ -40,20 +40,25 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The topology's behaviour, driven by {@link TopologyTestDriver}, with the synchronous translate step
+ * ({@code TRANSLATION_MODE=sync}). {@link AsyncTranslationTopologyTest} runs every test here again with the
+ * asynchronous one, and adds its own.
+ */
 class TranslationTopologyTest {
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
-    private static LanguageDetector detector;
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+    static LanguageDetector detector;
 
-    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private String scope;
-    private ServiceConfig config;
-    private FakeTranslator translator;
-    private TopologyTestDriver driver;
-    private AvroSerde<RawArticle> rawSerde;
-    private TestInputTopic<String, byte[]> input;
-    private TestOutputTopic<String, Article> english;
-    private TestOutputTopic<String, Article> german;
-    private TestOutputTopic<byte[], DeadLetter> deadLetters;
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    String scope;
+    ServiceConfig config;
+    FakeTranslator translator;
+    TopologyTestDriver driver;
+    AvroSerde<RawArticle> rawSerde;
+    TestInputTopic<String, byte[]> input;
+    TestOutputTopic<String, Article> english;
+    TestOutputTopic<String, Article> german;
+    TestOutputTopic<byte[], DeadLetter> deadLetters;
 
     @BeforeAll
     static void loadLanguageModels() {
@@ -63,11 +68,12 @@ class TranslationTopologyTest {
     @BeforeEach
     void startDriver() {
         scope = "topology-" + UUID.randomUUID();
-        Map<String, String> env = TestConfigs.baseSettings("unused:9092", "mock://" + scope);
-        config = TestConfigs.load(env);
+        Map<String, String> env = new java.util.HashMap<>(TestConfigs.baseSettings("unused:9092", "mock://" + scope));
+        config = TestConfigs.load(settings(env));
         translator = new FakeTranslator(Set.of("fi"));
         Properties props = StreamsSettings.of(config);
-        driver = new TopologyTestDriver(TranslationTopology.build(config, detector, translator, CLOCK, new PipelineMetrics(meters)), props);
+        props.put(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG, stateDir().toString());
+        driver = new TopologyTestDriver(topology(), props);
 
         Map<String, Object> registry = RegistrySettings.serdeConfigs(config.registry());
         rawSerde = serde(RawArticle.class, registry);
@@ -92,8 +98,31 @@ class TranslationTopologyTest {
         return serde;
     }
 
-    private void send(String key, RawArticle article) {
+    /** The settings of the mode under test. */
+    Map<String, String> settings(Map<String, String> env) {
+        env.put("TRANSLATION_MODE", "sync");
+        return env;
+    }
+
+    org.apache.kafka.streams.Topology topology() {
+        return TranslationTopology.build(config, detector, translator, CLOCK, new PipelineMetrics(meters));
+    }
+
+    java.nio.file.Path stateDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("topology-test-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until what was sent has come out (nothing to wait for in sync mode). */
+    void settle() {
+    }
+
+    void send(String key, RawArticle article) {
         input.pipeInput(key, rawSerde.serializer().serialize("articles.raw", article));
+        settle();
     }
 
     @Test
@@ -205,6 +234,7 @@ class TranslationTopologyTest {
     @Test
     void tombstoneIsDeadLetteredAsEmptyRecord() {
         input.pipeInput("gone", (byte[]) null);
+        settle();
 
         DeadLetter letter = deadLetters.readValue();
         assertThat(letter.getReason()).isEqualTo("EMPTY_RECORD");
@@ -269,6 +299,7 @@ class TranslationTopologyTest {
     @Test
     void goodArticlesAfterABadOneStillFlow() {
         input.pipeInput("bad", (byte[]) null);
+        settle();
         send("fr-4", TestArticles.french("fr-4"));
 
         assertThat(deadLetters.readValuesToList()).hasSize(1);

@@ -96,11 +96,14 @@ public final class DeepLTranslator implements Translator {
 
         String[] translated = new String[texts.size()];
         Arrays.fill(translated, "");
+        Long[] billedPerText = new Long[texts.size()];
+        Arrays.fill(billedPerText, 0L);
         long billed = 0;
         String model = null;
         for (int r = 0; r < results.size(); r++) {
             TextResult result = results.get(r);
             translated[sentPositions.get(r)] = result.getText();
+            billedPerText[sentPositions.get(r)] = (long) result.getBilledCharacters();
             billed += result.getBilledCharacters();
             if (model == null) {
                 model = result.getModelTypeUsed();
@@ -109,7 +112,7 @@ public final class DeepLTranslator implements Translator {
         String detected = results.isEmpty() ? null : lowerCase(results.get(0).getDetectedSourceLanguage());
         LOG.debug("DeepL translated {} texts {} -> {} in {} requests, {} characters billed",
                 sent.size(), request.sourceLanguage(), request.targetLanguage(), chunks.size(), billed);
-        return new TranslationResult(List.of(translated), ENGINE, model, detected, billed);
+        return new TranslationResult(List.of(translated), ENGINE, model, detected, billed, List.of(billedPerText));
     }
 
     private List<TextResult> translateChunk(TranslationRequest request, List<String> chunk, int number, int of)

@@ -1,0 +1,62 @@
+package news.wiretranslation.topology;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What the asynchronous translate step did, summed over its tasks and targets: for logs, metrics and the benchmark.
+ * Thread-safe; updated by stream threads only.
+ */
+public final class TranslationCounters {
+    final LongAdder articles = new LongAdder();
+    final LongAdder passedThrough = new LongAdder();
+    final LongAdder translated = new LongAdder();
+    final LongAdder fullyFromMemory = new LongAdder();
+    final LongAdder deadLetters = new LongAdder();
+    final LongAdder replayed = new LongAdder();
+    final LongAdder texts = new LongAdder();
+    final LongAdder memoryTexts = new LongAdder();
+    final LongAdder memoryCharacters = new LongAdder();
+    final LongAdder sharedCharacters = new LongAdder();
+    final LongAdder engineTexts = new LongAdder();
+    final LongAdder engineCharacters = new LongAdder();
+    final LongAdder billedCharacters = new LongAdder();
+    final LongAdder sourceCharacters = new LongAdder();
+    final LongAdder processNanos = new LongAdder();
+    final LongAdder emitNanos = new LongAdder();
+    final LongAdder backpressureNanos = new LongAdder();
+    final LongAdder memoryEvictions = new LongAdder();
+
+    /**
+     * An immutable copy.
+     *
+     * @param sourceCharacters  characters of every text that needed translating (what a step without memory sends)
+     * @param memoryCharacters  of those, taken from the translation memory
+     * @param sharedCharacters  of those, translated once for several articles at the same moment
+     * @param engineCharacters  of those, sent to the engine for this article
+     * @param billedCharacters  what the engine billed for them
+     * @param processNanos      stream-thread time in the step's process() (back-pressure waits included)
+     * @param emitNanos         stream-thread time finishing and emitting articles
+     */
+    public record Snapshot(long articles, long passedThrough, long translated, long fullyFromMemory, long deadLetters,
+                           long replayed, long texts, long memoryTexts, long memoryCharacters, long sharedCharacters,
+                           long engineTexts, long engineCharacters, long billedCharacters, long sourceCharacters,
+                           long processNanos, long emitNanos, long backpressureNanos, long memoryEvictions) {
+        public Snapshot minus(Snapshot e) {
+            return new Snapshot(articles - e.articles, passedThrough - e.passedThrough, translated - e.translated,
+                    fullyFromMemory - e.fullyFromMemory, deadLetters - e.deadLetters, replayed - e.replayed,
+                    texts - e.texts, memoryTexts - e.memoryTexts, memoryCharacters - e.memoryCharacters,
+                    sharedCharacters - e.sharedCharacters, engineTexts - e.engineTexts,
+                    engineCharacters - e.engineCharacters, billedCharacters - e.billedCharacters,
+                    sourceCharacters - e.sourceCharacters, processNanos - e.processNanos, emitNanos - e.emitNanos,
+                    backpressureNanos - e.backpressureNanos, memoryEvictions - e.memoryEvictions);
+        }
+    }
+
+    public Snapshot snapshot() {
+        return new Snapshot(articles.sum(), passedThrough.sum(), translated.sum(), fullyFromMemory.sum(),
+                deadLetters.sum(), replayed.sum(), texts.sum(), memoryTexts.sum(), memoryCharacters.sum(),
+                sharedCharacters.sum(), engineTexts.sum(), engineCharacters.sum(), billedCharacters.sum(),
+                sourceCharacters.sum(), processNanos.sum(), emitNanos.sum(), backpressureNanos.sum(),
+                memoryEvictions.sum());
+    }
+}

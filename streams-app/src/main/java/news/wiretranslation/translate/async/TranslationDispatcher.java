@@ -1,0 +1,789 @@
+package news.wiretranslation.translate.async;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import news.wiretranslation.translate.TranslationException;
+import news.wiretranslation.translate.TranslationRequest;
+import news.wiretranslation.translate.TranslationResult;
+import news.wiretranslation.translate.Translator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Translates the texts of many articles on a few threads of its own, in batched requests, so that stream threads
+ * never wait for the engine.
+ *
+ * <p><b>Lanes and batches.</b> Texts are queued per {@link Lane} (source and target language: the engine and its
+ * settings are this dispatcher's). A worker takes a batch from a lane when the lane holds a full request
+ * ({@link BatchLimits}: at most 50 texts and 128 KiB for DeepL) or when its oldest text has waited the linger
+ * time; so under load requests leave full, and a lone article waits only the linger. At most
+ * {@code concurrency} requests are in flight.
+ *
+ * <p><b>Urgency.</b> Each text carries the IPTC urgency of its article (1 = flash ... 9). Within a lane texts leave
+ * most urgent first, then in arrival order; among lanes that are due, the one whose most urgent text is most urgent
+ * goes first. {@link Ticket#boost} raises the urgency of an article already queued (the translation processor does
+ * so for the earlier revisions of a story when an urgent revision arrives, as they must be emitted before it).
+ * Routine texts can wait indefinitely behind a stream of more urgent ones.
+ *
+ * <p><b>Shared texts.</b> A text already queued or in flight in the same lane is not queued again: the second
+ * article waits for the same translation ({@link TextResult#shared()}); it is billed once, to the first.
+ *
+ * <p><b>Capacity and back-pressure.</b> At most {@code capacity} texts are queued or in flight, counted per article
+ * (an article of n texts holds n until its last text is translated). {@link #trySubmit} waits for room for at most
+ * the time given; the caller decides what to do meanwhile. An article larger than the whole capacity is admitted
+ * when nothing else is in.
+ *
+ * <p><b>Failures.</b> A retriable failure (429, 456, 5xx, timeouts) is retried with exponential backoff and jitter,
+ * without limit: an article is never dropped because the engine is slow or away. A refusal (e.g. a language pair the
+ * engine does not have) fails the tickets concerned; when a refused request held texts of several articles, each
+ * article's texts are sent again alone first, so that one article's refusal does not fail the others. A text that
+ * is larger than one request can be is refused without being sent. A rejected key fails every ticket concerned.
+ *
+ * <p>Thread-safe. The workers only complete {@link Ticket#result() futures}; what the stream threads do with them
+ * is theirs.
+ */
+public final class TranslationDispatcher implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TranslationDispatcher.class);
+
+    /** The worst IPTC urgency; texts without one are queued at this. */
+    public static final int ROUTINE = 9;
+
+    /**
+     * How the dispatcher works.
+     *
+     * @param concurrency    requests in flight at most (one worker thread each)
+     * @param limits         the size of one request
+     * @param linger         how long the oldest text of a lane waits for more before a partial batch leaves
+     * @param capacity       texts queued or in flight at most
+     * @param initialBackoff first wait after a retriable failure, doubled each time
+     * @param maxBackoff     the longest wait between two attempts
+     */
+    public record Settings(int concurrency, BatchLimits limits, Duration linger, int capacity,
+                           Duration initialBackoff, Duration maxBackoff) {
+        public Settings {
+            Objects.requireNonNull(limits, "limits");
+            if (concurrency < 1 || capacity < 1) {
+                throw new IllegalArgumentException("concurrency and capacity must be at least 1");
+            }
+            if (linger.isNegative() || initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
+                throw new IllegalArgumentException("linger and backoffs must not be negative, maxBackoff >= initialBackoff");
+            }
+        }
+    }
+
+    /** Texts that can share a request: one source and one target language. */
+    public record Lane(String sourceLanguage, String targetLanguage) {
+        public Lane {
+            Objects.requireNonNull(sourceLanguage, "sourceLanguage");
+            Objects.requireNonNull(targetLanguage, "targetLanguage");
+        }
+    }
+
+    /**
+     * One text's translation.
+     *
+     * @param text              the translation
+     * @param engineModel       the model the engine reported, or null
+     * @param detectedLanguage  the source language the engine reported, or null
+     * @param billedCharacters  characters billed for it to this article (0 when {@code shared})
+     * @param shared            translated for another article at the same moment, and billed to that one
+     * @param untranslatedSpans what the dispatcher's {@link SpanCheck} found, or null without one
+     */
+    public record TextResult(String text, String engineModel, String detectedLanguage, long billedCharacters,
+                             boolean shared, List<news.wiretranslation.quality.QualityChecker.UntranslatedSpan> untranslatedSpans) {
+    }
+
+    /**
+     * Looks at each translated text on the worker thread, after the engine answered and before the article is
+     * told: the quality check's search for untranslated spans, kept in the translation memory with the text.
+     */
+    @FunctionalInterface
+    public interface SpanCheck {
+        List<news.wiretranslation.quality.QualityChecker.UntranslatedSpan> spans(String translation, Lane lane);
+    }
+
+    /** Waits between attempts; replaceable so that tests need not sleep. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private final Translator engine;
+    private final Settings settings;
+    private final SpanCheck spanCheck;
+    private final Sleeper sleeper;
+    private final DispatcherStats stats = new DispatcherStats();
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition workAvailable = lock.newCondition();
+    private final Condition capacityFreed = lock.newCondition();
+    private final Condition idle = lock.newCondition();
+    private final Map<Lane, LaneQueue> lanes = new LinkedHashMap<>();
+    private final Map<TextKey, TextJob> live = new HashMap<>();
+    private final List<Thread> workers = new ArrayList<>();
+    private int permitsInUse;
+    private int inFlightTexts;
+    private int completing;
+    private long nextOrder;
+    private boolean running = true;
+
+    public TranslationDispatcher(Translator engine, Settings settings) {
+        this(engine, settings, null, d -> Thread.sleep(d.toMillis()));
+    }
+
+    /**
+     * @param spanCheck run on each translated text by the worker, or null
+     * @param sleeper   waits between attempts
+     */
+    public TranslationDispatcher(Translator engine, Settings settings, SpanCheck spanCheck, Sleeper sleeper) {
+        this.engine = engine;
+        this.settings = settings;
+        this.spanCheck = spanCheck;
+        this.sleeper = sleeper;
+        for (int i = 0; i < settings.concurrency(); i++) {
+            Thread worker = new Thread(this::work, "translation-dispatcher-" + (i + 1));
+            worker.setDaemon(true);
+            workers.add(worker);
+            worker.start();
+        }
+    }
+
+    public Translator engine() {
+        return engine;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public DispatcherStats stats() {
+        return stats;
+    }
+
+    // ---- submitting ----
+
+    /**
+     * Queues the texts of one article, waiting up to {@code wait} for room.
+     *
+     * @param texts   non-empty texts (empty ones need no engine)
+     * @param urgency IPTC urgency, 1 (flash) to 9; out-of-range values count as 9
+     * @return the ticket, or empty when there was no room in time
+     */
+    public Optional<Ticket> trySubmit(Lane lane, List<String> texts, int urgency, Duration wait) throws InterruptedException {
+        return Optional.ofNullable(submit(lane, texts, urgency, wait.toNanos(), false));
+    }
+
+    /** Queues the texts of one article whether or not there is room (for articles admitted before, on a replay). */
+    public Ticket submitNow(Lane lane, List<String> texts, int urgency) {
+        try {
+            return submit(lane, texts, urgency, 0, true);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException("not reached: a forced submission does not wait", e);
+        }
+    }
+
+    private Ticket submit(Lane lane, List<String> texts, int urgency, long waitNanos, boolean force)
+            throws InterruptedException {
+        if (texts.isEmpty()) {
+            throw new IllegalArgumentException("nothing to translate");
+        }
+        int priority = urgency >= 1 && urgency <= ROUTINE ? urgency : ROUTINE;
+        List<Runnable> completions = new ArrayList<>();
+        Ticket ticket;
+        lock.lock();
+        try {
+            if (!running) {
+                throw new IllegalStateException("the translation dispatcher is closed");
+            }
+            long deadline = System.nanoTime() + waitNanos;
+            boolean waited = false;
+            while (!force && permitsInUse > 0 && permitsInUse + texts.size() > settings.capacity()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    stats.backpressureWaits.incrementAndGet();
+                    return null;
+                }
+                waited = true;
+                capacityFreed.awaitNanos(left);
+                if (!running) {
+                    throw new IllegalStateException("the translation dispatcher is closed");
+                }
+            }
+            if (waited) {
+                stats.backpressureWaits.incrementAndGet();
+            }
+            ticket = new Ticket(lane, texts.size(), priority);
+            permitsInUse += texts.size();
+            ticket.permits = texts.size();
+            stats.submittedTexts.addAndGet(texts.size());
+            long now = System.nanoTime();
+            for (int i = 0; i < texts.size(); i++) {
+                String text = texts.get(i);
+                if (text.isEmpty()) {
+                    throw new IllegalArgumentException("text " + i + " is empty");
+                }
+                long bytes = BatchLimits.encodedSize(text);
+                if (bytes > settings.limits().maxTextBytes()) {
+                    TranslationException tooLarge = new TranslationException(TranslationException.Kind.REJECTED,
+                            String.format("text %d of %d is %d bytes form-encoded, more than the %d bytes one request"
+                                    + " may carry; it cannot be sent unless it is split", i + 1, texts.size(), bytes,
+                                    settings.limits().maxTextBytes()));
+                    failTicket(ticket, tooLarge, completions);
+                    break;
+                }
+                TextKey key = new TextKey(lane, text);
+                TextJob job = live.get(key);
+                if (job == null) {
+                    job = new TextJob(lane, text, bytes, priority, nextOrder++, now);
+                    live.put(key, job);
+                    lanes.computeIfAbsent(lane, l -> new LaneQueue()).add(job);
+                } else {
+                    stats.sharedTexts.incrementAndGet();
+                    if (job.state == JobState.QUEUED && job.priority > priority) {
+                        reprioritize(job, priority);
+                    }
+                }
+                job.waiters.add(new Waiter(ticket, i));
+                ticket.jobs.add(job);
+            }
+            workAvailable.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        deliver(completions);
+        return ticket;
+    }
+
+    /** One article's texts in the dispatcher. */
+    public final class Ticket {
+        private final Lane lane;
+        private final TextResult[] results;
+        private final CompletableFuture<List<TextResult>> result = new CompletableFuture<>();
+        private final List<TextJob> jobs = new ArrayList<>();
+        private int remaining;
+        private int priority;
+        private int permits;
+        private boolean finished;
+
+        private Ticket(Lane lane, int size, int priority) {
+            this.lane = lane;
+            this.results = new TextResult[size];
+            this.remaining = size;
+            this.priority = priority;
+        }
+
+        public Lane lane() {
+            return lane;
+        }
+
+        /**
+         * Completes on a worker thread with one result per text, in order; or exceptionally with the
+         * {@link TranslationException} that refused it, or a {@link CancellationException} after {@link #cancel()}.
+         */
+        public CompletableFuture<List<TextResult>> result() {
+            return result;
+        }
+
+        /** Serves this article's remaining texts at {@code urgency} if that is more urgent than before. */
+        public void boost(int urgency) {
+            lock.lock();
+            try {
+                if (finished || urgency >= priority) {
+                    return;
+                }
+                priority = urgency;
+                for (TextJob job : jobs) {
+                    if (job.state == JobState.QUEUED && job.priority > urgency) {
+                        reprioritize(job, urgency);
+                    }
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** Withdraws the article: its texts that no other article waits for leave the queue; its room is freed. */
+        public void cancel() {
+            List<Runnable> completions = new ArrayList<>();
+            lock.lock();
+            try {
+                if (finished) {
+                    return;
+                }
+                finish(this, completions, () -> result.completeExceptionally(new CancellationException("cancelled")));
+            } finally {
+                lock.unlock();
+            }
+            deliver(completions);
+        }
+
+        /** Current urgency of this article's texts. */
+        public int urgency() {
+            lock.lock();
+            try {
+                return priority;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    // ---- observing ----
+
+    /** Texts waiting for a worker. */
+    public int queuedTexts() {
+        lock.lock();
+        try {
+            return live.size() - inFlightTexts;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Room taken, in texts, by articles not yet fully translated. */
+    public int textsHeld() {
+        lock.lock();
+        try {
+            return permitsInUse;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until no text is queued or in flight; true if that happened within {@code timeout}. */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (!live.isEmpty() || completing > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                idle.awaitNanos(left);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- the workers ----
+
+    private void work() {
+        while (true) {
+            Batch batch;
+            lock.lock();
+            try {
+                batch = null;
+                while (batch == null) {
+                    if (!running) {
+                        return;
+                    }
+                    long now = System.nanoTime();
+                    long[] nextDue = {Long.MAX_VALUE};
+                    LaneQueue due = dueLane(now, nextDue);
+                    if (due != null) {
+                        batch = due.take(now);
+                    } else if (nextDue[0] == Long.MAX_VALUE) {
+                        workAvailable.await();
+                    } else {
+                        workAvailable.awaitNanos(Math.max(1, nextDue[0] - now));
+                    }
+                }
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                lock.unlock();
+            }
+            try {
+                send(batch);
+            } catch (RuntimeException | Error e) {
+                log.error("Translation worker failed on a batch of {} texts", batch.jobs.size(), e);
+                fail(batch.jobs, e);
+            }
+        }
+    }
+
+    /** The lane to serve now, or null; sets {@code nextDue[0]} to when the next lane falls due. */
+    private LaneQueue dueLane(long now, long[] nextDue) {
+        LaneQueue best = null;
+        long lingerNanos = settings.linger().toNanos();
+        for (LaneQueue lane : lanes.values()) {
+            if (lane.queue.isEmpty()) {
+                continue;
+            }
+            boolean full = lane.queue.size() >= settings.limits().maxTexts() || lane.bytes >= settings.limits().maxTextBytes();
+            long dueAt = lane.oldestNanos + lingerNanos;
+            if (!full && dueAt - now > 0) {
+                nextDue[0] = Math.min(nextDue[0], dueAt);
+                continue;
+            }
+            if (best == null || lane.queue.peek().priority < best.queue.peek().priority
+                    || (lane.queue.peek().priority == best.queue.peek().priority && lane.oldestNanos < best.oldestNanos)) {
+                best = lane;
+            }
+        }
+        return best;
+    }
+
+    private void send(Batch batch) {
+        List<TextJob> jobs = batch.jobs;
+        Duration backoff = settings.initialBackoff();
+        while (true) {
+            if (abandoned(jobs)) {
+                return;
+            }
+            List<String> texts = jobs.stream().map(job -> job.text).toList();
+            TranslationRequest request = new TranslationRequest(batch.lane.sourceLanguage(), batch.lane.targetLanguage(), texts);
+            long start = System.nanoTime();
+            try {
+                TranslationResult result = engine.translate(request);
+                stats.requestNanos.addAndGet(System.nanoTime() - start);
+                stats.requests.incrementAndGet();
+                stats.textsSent.addAndGet(texts.size());
+                stats.charactersSent.addAndGet(request.characters());
+                stats.billedCharacters.addAndGet(result.billedCharacters());
+                stats.maxTextsPerRequest.accumulate(texts.size());
+                stats.maxBytesPerRequest.accumulate(texts.stream().mapToLong(BatchLimits::encodedSize).sum());
+                for (TextJob job : jobs) {
+                    stats.queueWaitNanos.addAndGet(start - job.enqueuedNanos);
+                }
+                complete(batch.lane, jobs, texts, result);
+                return;
+            } catch (TranslationException e) {
+                stats.requestNanos.addAndGet(System.nanoTime() - start);
+                stats.failedRequests.incrementAndGet();
+                if (e.isRetriable()) {
+                    Duration wait = withJitter(backoff);
+                    stats.retries.incrementAndGet();
+                    log.warn("Translation {}->{} of {} texts failed ({}: {}); retrying in {} ms", request.sourceLanguage(),
+                            request.targetLanguage(), texts.size(), e.kind(), e.getMessage(), wait.toMillis());
+                    try {
+                        sleeper.sleep(wait);
+                    } catch (InterruptedException interrupted) {
+                        fail(jobs, e);
+                        return;
+                    }
+                    backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0
+                            ? settings.maxBackoff() : backoff.multipliedBy(2);
+                    continue;
+                }
+                if (e.kind() == TranslationException.Kind.REJECTED) {
+                    List<List<TextJob>> perArticle = byOwner(jobs);
+                    if (perArticle.size() > 1) {
+                        log.info("The engine refused a request of {} articles' texts ({}); sending each article's texts alone",
+                                perArticle.size(), e.getMessage());
+                        for (List<TextJob> articleJobs : perArticle) {
+                            send(new Batch(batch.lane, articleJobs));
+                        }
+                        return;
+                    }
+                }
+                fail(jobs, e);
+                return;
+            }
+        }
+    }
+
+    private void complete(Lane lane, List<TextJob> jobs, List<String> texts, TranslationResult result) {
+        List<String> translated = result.texts();
+        if (translated.size() != jobs.size()) {
+            fail(jobs, new TranslationException(TranslationException.Kind.SERVER_ERROR, "the engine answered "
+                    + translated.size() + " texts for " + jobs.size()));
+            return;
+        }
+        List<List<news.wiretranslation.quality.QualityChecker.UntranslatedSpan>> spans = new ArrayList<>(jobs.size());
+        for (String text : translated) {
+            spans.add(spanCheck == null ? null : spanCheck.spans(text, lane));
+        }
+        List<Runnable> completions = new ArrayList<>();
+        lock.lock();
+        try {
+            for (int j = 0; j < jobs.size(); j++) {
+                TextJob job = jobs.get(j);
+                retire(job);
+                long billed = result.billedFor(j, texts);
+                boolean first = true;
+                for (Waiter waiter : List.copyOf(job.waiters)) {
+                    Ticket ticket = waiter.ticket;
+                    if (ticket.finished) {
+                        continue;
+                    }
+                    ticket.results[waiter.index] = new TextResult(translated.get(j), result.engineModel(),
+                            result.detectedSourceLanguage(), first ? billed : 0, !first, spans.get(j));
+                    first = false;
+                    if (--ticket.remaining == 0) {
+                        List<TextResult> answer = List.of(ticket.results);
+                        finish(ticket, completions, () -> ticket.result.complete(answer));
+                    }
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        deliver(completions);
+    }
+
+    private void fail(List<TextJob> jobs, Throwable failure) {
+        List<Runnable> completions = new ArrayList<>();
+        lock.lock();
+        try {
+            for (TextJob job : jobs) {
+                retire(job);
+                for (Waiter waiter : List.copyOf(job.waiters)) {
+                    if (!waiter.ticket.finished) {
+                        failTicket(waiter.ticket, failure, completions);
+                    }
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        deliver(completions);
+    }
+
+    /** Under the lock. */
+    private void failTicket(Ticket ticket, Throwable failure, List<Runnable> completions) {
+        finish(ticket, completions, () -> ticket.result.completeExceptionally(failure));
+    }
+
+    /** Under the lock: the ticket is done; frees its room and withdraws its texts that nobody else waits for. */
+    private void finish(Ticket ticket, List<Runnable> completions, Runnable completion) {
+        ticket.finished = true;
+        permitsInUse -= ticket.permits;
+        ticket.permits = 0;
+        capacityFreed.signalAll();
+        for (TextJob job : ticket.jobs) {
+            job.waiters.removeIf(w -> w.ticket == ticket);
+            if (job.waiters.isEmpty() && job.state == JobState.QUEUED) {
+                LaneQueue lane = lanes.get(job.lane);
+                lane.remove(job);
+                live.remove(new TextKey(job.lane, job.text));
+                job.state = JobState.DONE;
+            }
+        }
+        completing++;
+        completions.add(completion);
+    }
+
+    /** Completes futures outside the lock (their callbacks are the callers'), then counts them done. */
+    private void deliver(List<Runnable> completions) {
+        if (completions.isEmpty()) {
+            return;
+        }
+        try {
+            completions.forEach(Runnable::run);
+        } finally {
+            lock.lock();
+            try {
+                completing -= completions.size();
+                signalIfIdle();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Under the lock. */
+    private void signalIfIdle() {
+        if (live.isEmpty() && completing == 0) {
+            idle.signalAll();
+        }
+    }
+
+    /** Under the lock: the job left the dispatcher. */
+    private void retire(TextJob job) {
+        if (job.state == JobState.IN_FLIGHT) {
+            inFlightTexts--;
+        }
+        if (job.state != JobState.DONE) {
+            live.remove(new TextKey(job.lane, job.text));
+            job.state = JobState.DONE;
+        }
+        signalIfIdle();
+    }
+
+    /** True when no article waits for any of these jobs any more (all were cancelled): nothing to send. */
+    private boolean abandoned(List<TextJob> jobs) {
+        lock.lock();
+        try {
+            if (jobs.stream().anyMatch(job -> !job.waiters.isEmpty())) {
+                return false;
+            }
+            jobs.forEach(this::retire);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The jobs grouped by the article that first asked for them, in order. */
+    private List<List<TextJob>> byOwner(List<TextJob> jobs) {
+        lock.lock();
+        try {
+            Map<Object, List<TextJob>> groups = new LinkedHashMap<>();
+            for (TextJob job : jobs) {
+                Object owner = job.waiters.isEmpty() ? job : job.waiters.get(0).ticket;
+                groups.computeIfAbsent(owner, o -> new ArrayList<>()).add(job);
+            }
+            return new ArrayList<>(groups.values());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Under the lock. */
+    private void reprioritize(TextJob job, int priority) {
+        LaneQueue lane = lanes.get(job.lane);
+        lane.queue.remove(job);
+        job.priority = priority;
+        lane.queue.add(job);
+    }
+
+    private static Duration withJitter(Duration backoff) {
+        long millis = backoff.toMillis();
+        return Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
+    }
+
+    /**
+     * Stops the workers. Articles not yet translated are failed as UNAVAILABLE (the stream threads that asked
+     * for them are gone or going: their pending stores bring the articles back on the next start).
+     */
+    @Override
+    public void close() {
+        List<Runnable> completions = new ArrayList<>();
+        lock.lock();
+        try {
+            if (!running) {
+                return;
+            }
+            running = false;
+            workAvailable.signalAll();
+            capacityFreed.signalAll();
+            TranslationException closed = new TranslationException(TranslationException.Kind.UNAVAILABLE,
+                    "the translation dispatcher closed");
+            for (TextJob job : List.copyOf(live.values())) {
+                for (Waiter waiter : List.copyOf(job.waiters)) {
+                    if (!waiter.ticket.finished) {
+                        failTicket(waiter.ticket, closed, completions);
+                    }
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        deliver(completions);
+        for (Thread worker : workers) {
+            worker.interrupt();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        for (Thread worker : workers) {
+            try {
+                worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    // ---- the queue ----
+
+    private enum JobState { QUEUED, IN_FLIGHT, DONE }
+
+    private record TextKey(Lane lane, String text) {
+    }
+
+    private record Waiter(Ticket ticket, int index) {
+    }
+
+    private record Batch(Lane lane, List<TextJob> jobs) {
+    }
+
+    /** One distinct text to translate, for one or more articles. Guarded by the dispatcher's lock. */
+    private static final class TextJob {
+        final Lane lane;
+        final String text;
+        final long bytes;
+        final long order;
+        final long enqueuedNanos;
+        final List<Waiter> waiters = new ArrayList<>(1);
+        int priority;
+        JobState state = JobState.QUEUED;
+
+        TextJob(Lane lane, String text, long bytes, int priority, long order, long enqueuedNanos) {
+            this.lane = lane;
+            this.text = text;
+            this.bytes = bytes;
+            this.priority = priority;
+            this.order = order;
+            this.enqueuedNanos = enqueuedNanos;
+        }
+    }
+
+    private static final Comparator<TextJob> MOST_URGENT_FIRST =
+            Comparator.<TextJob>comparingInt(job -> job.priority).thenComparingLong(job -> job.order);
+
+    /** The queued texts of one lane. Guarded by the dispatcher's lock. */
+    private final class LaneQueue {
+        final PriorityQueue<TextJob> queue = new PriorityQueue<>(MOST_URGENT_FIRST);
+        long bytes;
+        long oldestNanos;
+
+        void add(TextJob job) {
+            if (queue.isEmpty() || job.enqueuedNanos - oldestNanos < 0) {
+                oldestNanos = job.enqueuedNanos;
+            }
+            queue.add(job);
+            bytes += job.bytes;
+        }
+
+        void remove(TextJob job) {
+            if (queue.remove(job)) {
+                bytes -= job.bytes;
+            }
+        }
+
+        /** The most urgent texts that fit one request, marked in flight. */
+        Batch take(long now) {
+            List<TextJob> batch = new ArrayList<>();
+            long batchBytes = 0;
+            while (!queue.isEmpty() && batch.size() < settings.limits().maxTexts()) {
+                TextJob next = queue.peek();
+                if (!batch.isEmpty() && batchBytes + next.bytes > settings.limits().maxTextBytes()) {
+                    break;
+                }
+                queue.poll();
+                bytes -= next.bytes;
+                batchBytes += next.bytes;
+                next.state = JobState.IN_FLIGHT;
+                inFlightTexts++;
+                batch.add(next);
+            }
+            long oldest = now;
+            for (TextJob job : queue) {
+                if (job.enqueuedNanos - oldest < 0) {
+                    oldest = job.enqueuedNanos;
+                }
+            }
+            oldestNanos = oldest;
+            return new Batch(batch.get(0).lane, batch);
+        }
+    }
+}

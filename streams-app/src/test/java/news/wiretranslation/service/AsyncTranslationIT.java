@@ -1,0 +1,267 @@
+package news.wiretranslation.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import news.wiretranslation.avro.Article;
+import news.wiretranslation.avro.BodyFormat;
+import news.wiretranslation.avro.RawArticle;
+import news.wiretranslation.benchmark.StoryFeed;
+import news.wiretranslation.config.RegistrySettings;
+import news.wiretranslation.config.ServiceConfig;
+import news.wiretranslation.config.TestConfigs;
+import news.wiretranslation.embedded.EmbeddedKafkaBroker;
+import news.wiretranslation.embedded.EmbeddedSchemaRegistry;
+import news.wiretranslation.registry.AvroSerde;
+import news.wiretranslation.translate.async.BatchLimits;
+import news.wiretranslation.translate.deepl.DeepLStandIn;
+import news.wiretranslation.translate.deepl.RecordedRequest;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The asynchronous translate step on a real broker, with the real DeepL client against the DeepL-API stand-in (with
+ * latency): per-story order under concurrency, DeepL's request limits, and exactly-once output across a crash of
+ * the process (killed with SIGKILL mid-batch, then a new instance started on the same state directory).
+ */
+class AsyncTranslationIT {
+    private static EmbeddedKafkaBroker broker;
+    private static EmbeddedSchemaRegistry registry;
+    private static DeepLStandIn deepL;
+
+    @BeforeAll
+    static void start() throws Exception {
+        broker = EmbeddedKafkaBroker.start();
+        registry = EmbeddedSchemaRegistry.start();
+        deepL = new DeepLStandIn("async-it:fx").start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (deepL != null) {
+            deepL.close();
+        }
+        if (registry != null) {
+            registry.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @BeforeEach
+    void resetStandIn() {
+        deepL.clearFaults();
+        deepL.reset();
+    }
+
+    private Map<String, String> settings(String app, Path stateDir) {
+        Map<String, String> env = new HashMap<>(TestConfigs.baseSettings(broker.bootstrapServers(), registry.url()));
+        env.put("DEEPL_AUTH_KEY", deepL.authKey());
+        env.put("DEEPL_SERVER_URL", deepL.url());
+        env.put("APPLICATION_ID", app);
+        env.put("INPUT_TOPIC", app + ".raw");
+        env.put("OUTPUT_TOPIC_PREFIX", app + ".out.");
+        env.put("DLQ_TOPIC", app + ".dlq");
+        env.put("STATE_DIR", stateDir.toString());
+        env.put("TRANSLATION_MODE", "async");
+        return env;
+    }
+
+    @Test
+    void storiesStayInOrderAndRequestsWithinDeepLsLimitsUnderConcurrency(@TempDir Path stateDir) throws Exception {
+        Map<String, String> env = settings("async-order-it", stateDir);
+        env.put("NUM_STREAM_THREADS", "2");
+        env.put("TRANSLATION_CONCURRENCY", "8");
+        ServiceConfig config = TestConfigs.load(env);
+        createTopic(config.topics().input(), 3);
+        deepL.setLatency(Duration.ofMillis(30), Duration.ofMillis(120)); // completions overtake each other
+
+        List<RawArticle> feed = new ArrayList<>();
+        StoryFeed.generate(StoryFeed.Options.defaults(80, 42)).forEach(item -> feed.add(item.article()));
+        for (int i = 0; i < 3; i++) {
+            feed.add(feed.size() / 2, hugeArticle("huge-" + i)); // each well over 128 KiB: split by size
+        }
+
+        try (TranslationService service = TranslationService.create(config)) {
+            service.start();
+            publish(config, feed);
+            for (String language : List.of("en-us", "de")) {
+                List<ConsumerRecord<byte[], Article>> out = read(config, language, feed.size(), Duration.ofSeconds(120));
+                assertExactlyOnceInOrder(out, feed);
+            }
+        }
+
+        List<RecordedRequest> requests = deepL.requests();
+        assertThat(deepL.limitViolations()).isEmpty();
+        assertThat(requests).allSatisfy(r -> {
+            assertThat(r.texts()).hasSizeLessThanOrEqualTo(BatchLimits.DEEPL.maxTexts());
+            assertThat(r.bodyBytes()).isLessThanOrEqualTo(128 * 1024);
+            assertThat(r.status()).isEqualTo(200);
+        });
+        int maxTexts = requests.stream().mapToInt(r -> r.texts().size()).max().orElse(0);
+        long maxBytes = requests.stream().mapToLong(RecordedRequest::bodyBytes).max().orElse(0);
+        System.out.printf("async order IT: %d articles, %d DeepL requests, at most %d texts and %d bytes in one%n",
+                feed.size(), requests.size(), maxTexts, maxBytes);
+        assertThat(maxTexts).as("texts of several articles share requests").isGreaterThan(12);
+        assertThat(maxBytes).as("the huge articles filled requests by size").isGreaterThan(100 * 1024);
+    }
+
+    @Test
+    void aProcessKilledMidBatchLeavesEveryArticleExactlyOnceAfterARestart(@TempDir Path stateDir) throws Exception {
+        Map<String, String> env = settings("async-crash-it", stateDir);
+        env.put("TARGET_LANGUAGES", "EN-US");
+        env.put("NUM_STREAM_THREADS", "1");
+        env.put("TRANSLATION_CONCURRENCY", "1");
+        env.put("TRANSLATION_BATCH_MAX_TEXTS", "20");
+        ServiceConfig config = TestConfigs.load(env);
+        createTopic(config.topics().input(), 2);
+        deepL.setLatency(Duration.ofMillis(400), Duration.ofMillis(100));
+
+        List<RawArticle> feed = StoryFeed.generate(StoryFeed.Options.defaults(40, 7)).stream()
+                .map(StoryFeed.Item::article).toList();
+        publish(config, feed);
+        long translatable = feed.stream().filter(a -> !a.getSource().startsWith("wire-en") && !a.getSource().startsWith("press")).count();
+
+        // The first instance, in its own JVM, killed while requests are in flight.
+        Path log = Path.of("target", "async-crash-it-child.log");
+        Process child = startChild(env, log);
+        try {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> deepL.requestCount() >= 8 || !child.isAlive());
+            assertThat(child.isAlive()).as("the first instance runs; its log: %s", log.toAbsolutePath()).isTrue();
+        } finally {
+            child.destroyForcibly().waitFor();
+        }
+        int requestsBeforeCrash = deepL.requestCount();
+        List<ConsumerRecord<byte[], Article>> beforeRestart = read(config, "en-us", Integer.MAX_VALUE, Duration.ofSeconds(3));
+        System.out.printf("async crash IT: killed the first instance after %d DeepL requests, %d of %d articles out%n",
+                requestsBeforeCrash, beforeRestart.size(), feed.size());
+        assertThat(beforeRestart.size()).as("killed mid-way").isLessThan(feed.size());
+
+        // A new instance on the same state directory finishes the job.
+        deepL.setLatency(Duration.ofMillis(50), Duration.ofMillis(50));
+        Map<String, String> restart = new HashMap<>(env);
+        restart.put("TRANSLATION_CONCURRENCY", "8");
+        restart.put("TRANSLATION_BATCH_MAX_TEXTS", "50");
+        try (TranslationService service = TranslationService.create(TestConfigs.load(restart))) {
+            service.start();
+            List<ConsumerRecord<byte[], Article>> out = read(config, "en-us", feed.size(), Duration.ofSeconds(120));
+            assertExactlyOnceInOrder(out, feed);
+            assertThat(service.asyncTranslation().orElseThrow().counters().snapshot().articles())
+                    .as("the restarted instance did not start over").isLessThan(feed.size() + 5L);
+        }
+        Set<String> texts = new HashSet<>();
+        long sent = 0;
+        for (RecordedRequest request : deepL.requests()) {
+            if (request.succeeded()) {
+                texts.addAll(request.texts());
+                sent += request.texts().size();
+            }
+        }
+        System.out.printf("async crash IT: %d texts translated, %d of them again after the crash; %d translatable articles%n",
+                sent, sent - texts.size(), translatable);
+        assertThat(deepL.limitViolations()).isEmpty();
+    }
+
+    // ---- helpers ----
+
+    /** Every article exactly once, and each story's revisions in order. */
+    private static void assertExactlyOnceInOrder(List<ConsumerRecord<byte[], Article>> out, List<RawArticle> feed) {
+        Map<String, List<Integer>> versions = new HashMap<>();
+        for (ConsumerRecord<byte[], Article> record : out) {
+            Article article = record.value();
+            assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(article.getId());
+            versions.computeIfAbsent(article.getId(), id -> new ArrayList<>()).add(article.getVersion());
+        }
+        Map<String, List<Integer>> expected = new HashMap<>();
+        for (RawArticle article : feed) {
+            expected.computeIfAbsent(article.getId(), id -> new ArrayList<>()).add(article.getRevision());
+        }
+        assertThat(out).as("one output per input").hasSize(feed.size());
+        for (Map.Entry<String, List<Integer>> story : expected.entrySet()) {
+            assertThat(versions.get(story.getKey())).as("revisions of %s, in the order they came out", story.getKey())
+                    .containsExactlyElementsOf(story.getValue());
+        }
+    }
+
+    private static RawArticle hugeArticle(String id) {
+        String sentence = "Le ministère a précisé que les économies prévues étaient réparties entre les collectivités, "
+                + "l'éducation et la santé, selon un échéancier détaillé présenté aux élus. ";
+        List<String> paragraphs = new ArrayList<>();
+        for (int p = 0; p < 8; p++) {
+            paragraphs.add(("(" + id + ", §" + p + ") ") + sentence.repeat(120));
+        }
+        Instant now = Instant.now();
+        return RawArticle.newBuilder().setId(id).setSource("afp-fr").setUrl(null)
+                .setHeadline("Budget : le détail des économies ministère par ministère (" + id + ")")
+                .setBody(String.join("\n\n", paragraphs)).setBodyFormat(BodyFormat.TEXT).setDeclaredLanguage("fr")
+                .setRevision(1).setUrgency(5).setPublishedAt(now).setReceivedAt(now).setAttributes(Map.of()).build();
+    }
+
+    private static Process startChild(Map<String, String> env, Path log) throws Exception {
+        Files.createDirectories(log.getParent());
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx768m", "-cp", classpath,
+                "news.wiretranslation.cli.WireTranslation", "run");
+        builder.environment().putAll(env);
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        return builder.start();
+    }
+
+    private static void createTopic(String topic, int partitions) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        }
+    }
+
+    private static void publish(ServiceConfig config, List<RawArticle> feed) {
+        AvroSerde<RawArticle> serde = serde(RawArticle.class, config);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new ByteArraySerializer())) {
+            for (RawArticle article : feed) {
+                producer.send(new ProducerRecord<>(config.topics().input(), article.getId(),
+                        serde.serializer().serialize(config.topics().input(), article)));
+            }
+            producer.flush();
+        }
+    }
+
+    private static List<ConsumerRecord<byte[], Article>> read(ServiceConfig config, String language, int expected, Duration timeout) {
+        return TopicReader.readUntil(broker.bootstrapServers(), config.topics().outputPrefix() + language,
+                serde(Article.class, config).deserializer(), records -> records.size() >= expected, timeout);
+    }
+
+    private static <T extends SpecificRecord> AvroSerde<T> serde(Class<T> type, ServiceConfig config) {
+        AvroSerde<T> serde = new AvroSerde<>(type);
+        serde.configure(RegistrySettings.serdeConfigs(config.registry()), false);
+        return serde;
+    }
+}

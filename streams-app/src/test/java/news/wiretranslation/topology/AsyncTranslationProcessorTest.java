@@ -1,0 +1,130 @@
+package news.wiretranslation.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import news.wiretranslation.config.TargetLanguage;
+import news.wiretranslation.detect.DetectedArticle;
+import news.wiretranslation.label.ArticleLabeler;
+import news.wiretranslation.normalize.TextNormalizer;
+import news.wiretranslation.translate.FakeTranslator;
+import news.wiretranslation.translate.async.BatchLimits;
+import news.wiretranslation.translate.async.TranslationDispatcher;
+import news.wiretranslation.translate.memory.TranslationMemory;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The processor's restart path: what a task's previous owner left in the pending store is finished and emitted once. */
+class AsyncTranslationProcessorTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+    private static final TargetLanguage EN = TargetLanguage.parse("EN-US");
+
+    private final FakeTranslator engine = new FakeTranslator();
+    private TranslationDispatcher dispatcher;
+    private MockProcessorContext<String, TranslationOutcome> context;
+    private KeyValueStore<Long, byte[]> pending;
+    private final TranslationCounters counters = new TranslationCounters();
+
+    @BeforeEach
+    void setUp() {
+        dispatcher = new TranslationDispatcher(engine, new TranslationDispatcher.Settings(2, BatchLimits.DEEPL,
+                Duration.ZERO, 100, Duration.ofMillis(10), Duration.ofMillis(100)));
+        context = new MockProcessorContext<>();
+        pending = store(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(AsyncTranslationProcessor.pendingStoreName(EN)),
+                Serdes.Long(), Serdes.ByteArray()));
+        store(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(TranslationMemory.ENTRIES_STORE_PREFIX + "en-us"),
+                Serdes.Bytes(), Serdes.ByteArray()));
+        store(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(TranslationMemory.AGE_INDEX_STORE_PREFIX + "en-us"),
+                Serdes.Bytes(), Serdes.ByteArray()));
+    }
+
+    @AfterEach
+    void tearDown() {
+        dispatcher.close();
+    }
+
+    private <S extends org.apache.kafka.streams.processor.StateStore> S store(StoreBuilder<S> builder) {
+        S store = builder.withLoggingDisabled().build();
+        store.init(context.getStateStoreContext(), store);
+        context.addStateStore(store);
+        return store;
+    }
+
+    private AsyncTranslationProcessor processor() {
+        return new AsyncTranslationProcessor(new AsyncTranslationProcessor.Settings(EN, engine, dispatcher,
+                new ArticleLabeler(CLOCK), Optional.empty(), true, Duration.ofDays(30), 1000, Duration.ofMillis(10),
+                Duration.ofSeconds(5), CLOCK, counters));
+    }
+
+    private static PendingArticle pendingArticle(long sequence, String id, int revision) {
+        var raw = TestArticles.french(id);
+        raw.setRevision(revision);
+        DetectedArticle article = new DetectedArticle(raw, new TextNormalizer().normalize(raw), "fr", 0.3);
+        return new PendingArticle(sequence, id, 1000 + sequence, new RecordHeaders(), "articles.raw", 0, 40 + sequence,
+                id.getBytes(), new byte[]{0, 1, 2}, article, CLOCK.millis());
+    }
+
+    private void emit() throws InterruptedException {
+        assertThat(dispatcher.awaitIdle(Duration.ofSeconds(10))).isTrue();
+        context.scheduledPunctuators().get(0).getPunctuator().punctuate(CLOCK.millis());
+    }
+
+    @Test
+    void pendingArticlesLeftByAPreviousOwnerAreFinishedAndEmittedOnceInOrder() throws Exception {
+        pending.put(3L, pendingArticle(3, "story", 1).toBytes());
+        pending.put(7L, pendingArticle(7, "story", 2).toBytes());
+        pending.put(9L, pendingArticle(9, "other", 1).toBytes());
+
+        AsyncTranslationProcessor processor = processor();
+        processor.init(context);
+        emit();
+
+        List<MockProcessorContext.CapturedForward<? extends String, ? extends TranslationOutcome>> out = context.forwarded();
+        assertThat(out).hasSize(3);
+        assertThat(out).filteredOn(f -> f.record().key().equals("story"))
+                .extracting(f -> f.record().value().article().getVersion()).containsExactly(1, 2);
+        assertThat(out).allSatisfy(f -> assertThat(f.record().value().article().getHeadline()).startsWith("[EN-US] "));
+        assertThat(out.get(0).record().timestamp()).isEqualTo(1003);
+        assertThat(pending.approximateNumEntries()).isZero();
+        assertThat(counters.snapshot().replayed()).isEqualTo(3);
+
+        // A re-initialised processor (a revived task) finds nothing left: nothing is emitted twice.
+        context.resetForwards();
+        processor.close();
+        processor.init(context);
+        emit();
+        assertThat(context.forwarded()).isEmpty();
+    }
+
+    @Test
+    void newArticlesAfterAReplayAreNumberedAfterTheReplayedOnes() throws Exception {
+        pending.put(41L, pendingArticle(41, "story", 1).toBytes());
+        AsyncTranslationProcessor processor = processor();
+        processor.init(context);
+        // Same story, arriving before the replayed revision is finished: it must wait behind it, in the store.
+        var raw = TestArticles.french("story");
+        raw.setRevision(2);
+        raw.setHeadline("Une autre manchette pour la deuxième version");
+        processor.process(new Record<>("story", new DetectedArticle(raw, new TextNormalizer().normalize(raw), "fr", 0.3), 5000L));
+
+        assertThat(pending.get(42L)).isNotNull();
+        emit();
+        assertThat(context.forwarded()).extracting(f -> f.record().value().article().getVersion()).containsExactly(1, 2);
+        assertThat(pending.approximateNumEntries()).isZero();
+    }
+}
