@@ -458,6 +458,14 @@ public final class AsyncTranslationProcessor implements Processor<String, Detect
         while (queue != null && !queue.isEmpty() && queue.peekFirst().outcome != null) {
             InFlight state = queue.pollFirst();
             countFinished(state);
+            long waited = Math.max(0, settings.clock().millis() - state.article.acceptedMillis());
+            if (state.article.urgency() == 1) {
+                settings.counters().flashWaitMillis.add(waited);
+                settings.counters().flashWaited.increment();
+            } else {
+                settings.counters().otherWaitMillis.add(waited);
+                settings.counters().otherWaited.increment();
+            }
             context.forward(new Record<>(key, state.outcome, state.article.timestamp(), state.article.headers()));
             pending.delete(state.article.sequence());
             inFlight.remove(state.article.sequence());

@@ -25,6 +25,10 @@ public final class TranslationCounters {
     final LongAdder emitNanos = new LongAdder();
     final LongAdder backpressureNanos = new LongAdder();
     final LongAdder memoryEvictions = new LongAdder();
+    final LongAdder flashWaitMillis = new LongAdder();
+    final LongAdder flashWaited = new LongAdder();
+    final LongAdder otherWaitMillis = new LongAdder();
+    final LongAdder otherWaited = new LongAdder();
 
     /**
      * An immutable copy.
@@ -40,7 +44,18 @@ public final class TranslationCounters {
     public record Snapshot(long articles, long passedThrough, long translated, long fullyFromMemory, long deadLetters,
                            long replayed, long texts, long memoryTexts, long memoryCharacters, long sharedCharacters,
                            long engineTexts, long engineCharacters, long billedCharacters, long sourceCharacters,
-                           long processNanos, long emitNanos, long backpressureNanos, long memoryEvictions) {
+                           long processNanos, long emitNanos, long backpressureNanos, long memoryEvictions,
+                           long flashWaitMillis, long flashWaited, long otherWaitMillis, long otherWaited) {
+        /** Mean time flash articles (IPTC urgency 1) spent in the step, from accepted to emitted, in ms. */
+        public double meanFlashWaitMillis() {
+            return flashWaited == 0 ? 0 : (double) flashWaitMillis / flashWaited;
+        }
+
+        /** Mean time the other articles spent in the step, in ms. */
+        public double meanOtherWaitMillis() {
+            return otherWaited == 0 ? 0 : (double) otherWaitMillis / otherWaited;
+        }
+
         public Snapshot minus(Snapshot e) {
             return new Snapshot(articles - e.articles, passedThrough - e.passedThrough, translated - e.translated,
                     fullyFromMemory - e.fullyFromMemory, deadLetters - e.deadLetters, replayed - e.replayed,
@@ -48,7 +63,9 @@ public final class TranslationCounters {
                     sharedCharacters - e.sharedCharacters, engineTexts - e.engineTexts,
                     engineCharacters - e.engineCharacters, billedCharacters - e.billedCharacters,
                     sourceCharacters - e.sourceCharacters, processNanos - e.processNanos, emitNanos - e.emitNanos,
-                    backpressureNanos - e.backpressureNanos, memoryEvictions - e.memoryEvictions);
+                    backpressureNanos - e.backpressureNanos, memoryEvictions - e.memoryEvictions,
+                    flashWaitMillis - e.flashWaitMillis, flashWaited - e.flashWaited, otherWaitMillis - e.otherWaitMillis,
+                    otherWaited - e.otherWaited);
         }
     }
 
@@ -57,6 +74,6 @@ public final class TranslationCounters {
                 deadLetters.sum(), replayed.sum(), texts.sum(), memoryTexts.sum(), memoryCharacters.sum(),
                 sharedCharacters.sum(), engineTexts.sum(), engineCharacters.sum(), billedCharacters.sum(),
                 sourceCharacters.sum(), processNanos.sum(), emitNanos.sum(), backpressureNanos.sum(),
-                memoryEvictions.sum());
+                memoryEvictions.sum(), flashWaitMillis.sum(), flashWaited.sum(), otherWaitMillis.sum(), otherWaited.sum());
     }
 }

@@ -14,6 +14,7 @@ import news.wiretranslation.config.RegistrySettings;
 import news.wiretranslation.config.ServiceConfig;
 import news.wiretranslation.config.Setting;
 import news.wiretranslation.config.TargetLanguage;
+import news.wiretranslation.detect.CachingLanguageDetector;
 import news.wiretranslation.detect.DetectedArticle;
 import news.wiretranslation.detect.LanguageDetector;
 import news.wiretranslation.detect.LanguageResolver;
@@ -50,6 +51,8 @@ import org.apache.kafka.streams.kstream.Produced;
 public final class TranslationTopology {
     /** Spans shorter than this are not judged as untranslated: detection on a word or two is guesswork. */
     private static final int MIN_JUDGED_SPAN = 12;
+    /** Detections remembered per topology (one text of at most DETECTION_MAX_CHARS characters each). */
+    static final int DETECTION_CACHE_ENTRIES = 20_000;
 
     private TranslationTopology() {
     }
@@ -95,7 +98,9 @@ public final class TranslationTopology {
 
         ArticleValidator validator = new ArticleValidator();
         NormalizationStep normalization = new NormalizationStep(new TextNormalizer(boilerplateRules(config)));
-        LanguageResolver resolver = new LanguageResolver(detector, config.sourceLanguages(),
+        // Revisions and replays repeat an article's lead: the same sample is not detected twice.
+        LanguageResolver resolver = new LanguageResolver(new CachingLanguageDetector(detector, DETECTION_CACHE_ENTRIES),
+                config.sourceLanguages(),
                 config.detection().minConfidence(), config.detection().maxChars());
         ArticleLabeler labeler = new ArticleLabeler(clock, disclaimers(config));
         Optional<QualityChecker> quality = qualityChecker(config, detector);

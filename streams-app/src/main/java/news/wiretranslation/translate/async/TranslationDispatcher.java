@@ -54,7 +54,8 @@ import org.slf4j.LoggerFactory;
  * article's texts are sent again alone first, so that one article's refusal does not fail the others. A text that
  * is larger than one request can be is refused without being sent. A rejected key fails every ticket concerned.
  *
- * <p>Thread-safe. The workers only complete {@link Ticket#result() futures}; what the stream threads do with them
+ * <p>Thread-safe. The workers (and the one thread that runs the {@link SpanCheck}) only complete {@link Ticket#result()
+ * futures}; what the stream threads do with them
  * is theirs.
  */
 public final class TranslationDispatcher implements AutoCloseable {
@@ -128,6 +129,7 @@ public final class TranslationDispatcher implements AutoCloseable {
     private final SpanCheck spanCheck;
     private final Sleeper sleeper;
     private final DispatcherStats stats = new DispatcherStats();
+    private final java.util.concurrent.ExecutorService spanChecker;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition workAvailable = lock.newCondition();
@@ -155,6 +157,11 @@ public final class TranslationDispatcher implements AutoCloseable {
         this.settings = settings;
         this.spanCheck = spanCheck;
         this.sleeper = sleeper;
+        this.spanChecker = spanCheck == null ? null : java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "translation-quality-check");
+            thread.setDaemon(true);
+            return thread;
+        });
         for (int i = 0; i < settings.concurrency(); i++) {
             Thread worker = new Thread(this::work, "translation-dispatcher-" + (i + 1));
             worker.setDaemon(true);
@@ -508,10 +515,33 @@ public final class TranslationDispatcher implements AutoCloseable {
                     + translated.size() + " texts for " + jobs.size()));
             return;
         }
-        List<List<news.wiretranslation.quality.QualityChecker.UntranslatedSpan>> spans = new ArrayList<>(jobs.size());
-        for (String text : translated) {
-            spans.add(spanCheck == null ? null : spanCheck.spans(text, lane));
+        if (spanCheck == null) {
+            completeWith(lane, jobs, texts, result, null);
+            return;
         }
+        // The span check is CPU work (language detection per sentence): one thread does it for all workers, so that
+        // it never takes more than one core from the stream threads, and the worker is free for the next request.
+        try {
+            spanChecker.execute(() -> {
+                try {
+                    List<List<news.wiretranslation.quality.QualityChecker.UntranslatedSpan>> spans = new ArrayList<>(jobs.size());
+                    for (String text : translated) {
+                        spans.add(spanCheck.spans(text, lane));
+                    }
+                    completeWith(lane, jobs, texts, result, spans);
+                } catch (RuntimeException | Error e) {
+                    log.error("Checking {} translated texts failed", jobs.size(), e);
+                    fail(jobs, e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            fail(jobs, new TranslationException(TranslationException.Kind.UNAVAILABLE, "the translation dispatcher closed"));
+        }
+    }
+
+    private void completeWith(Lane lane, List<TextJob> jobs, List<String> texts, TranslationResult result,
+                         List<List<news.wiretranslation.quality.QualityChecker.UntranslatedSpan>> spans) {
+        List<String> translated = result.texts();
         List<Runnable> completions = new ArrayList<>();
         lock.lock();
         try {
@@ -526,7 +556,7 @@ public final class TranslationDispatcher implements AutoCloseable {
                         continue;
                     }
                     ticket.results[waiter.index] = new TextResult(translated.get(j), result.engineModel(),
-                            result.detectedSourceLanguage(), first ? billed : 0, !first, spans.get(j));
+                            result.detectedSourceLanguage(), first ? billed : 0, !first, spans == null ? null : spans.get(j));
                     first = false;
                     if (--ticket.remaining == 0) {
                         List<TextResult> answer = List.of(ticket.results);
@@ -691,6 +721,9 @@ public final class TranslationDispatcher implements AutoCloseable {
         deliver(completions);
         for (Thread worker : workers) {
             worker.interrupt();
+        }
+        if (spanChecker != null) {
+            spanChecker.shutdownNow();
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         for (Thread worker : workers) {

@@ -254,6 +254,21 @@ class TranslationDispatcherTest {
     }
 
     @Test
+    void theSpanCheckRunsOnEachTranslatedTextAndTravelsWithIt() throws Exception {
+        List<String> checkedOn = new CopyOnWriteArrayList<>();
+        dispatcher = new TranslationDispatcher(engine, new TranslationDispatcher.Settings(2, BatchLimits.DEEPL,
+                Duration.ZERO, 100, Duration.ofMillis(10), Duration.ofMillis(100)), (translation, lane) -> {
+            checkedOn.add(Thread.currentThread().getName());
+            return List.of(new news.wiretranslation.quality.QualityChecker.UntranslatedSpan(0, translation.substring(0, 7)));
+        }, sleeps::add);
+        Ticket ticket = dispatcher.trySubmit(FR_EN, List.of("un", "deux"), 5, WAIT).orElseThrow();
+
+        List<TextResult> results = ticket.result().get(10, TimeUnit.SECONDS);
+        assertThat(results).extracting(r -> r.untranslatedSpans().get(0).text()).containsExactly("[EN-US]", "[EN-US]");
+        assertThat(checkedOn).hasSize(2).allMatch(name -> name.equals("translation-quality-check"));
+    }
+
+    @Test
     void closingFailsWhatIsNotTranslatedAsRetriable() throws Exception {
         engine.close_gate();
         dispatcher(1, Duration.ZERO, 100);
