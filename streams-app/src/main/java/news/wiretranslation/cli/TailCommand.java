@@ -10,16 +10,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import news.wiretranslation.config.Setting;
+import news.wiretranslation.ninjs.NinjsVersion;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code wire-translation tail}: prints what the service writes, to watch it work and to inspect dead letters,
@@ -43,6 +46,7 @@ import picocli.CommandLine.Spec;
                 "  wire-translation tail --language EN-US --from-beginning",
                 "  wire-translation tail --dlq --from-beginning --max 10",
                 "  wire-translation tail --language DE --format ninjs --max 1 > item.json",
+                "  wire-translation tail --language DE --format ninjs --ninjs-version 3.1 --max 1",
                 "  wire-translation tail --topic articles.raw --format json \\",
                 "      --from-beginning --timeout 5s | jq .headline"})
 final class TailCommand implements Callable<Integer> {
@@ -70,9 +74,14 @@ final class TailCommand implements Callable<Integer> {
     Target target;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (readable blocks), json (one record per line) or ninjs (one IPTC ninjs 2.2 item per article "
-                    + "per line). Default: text.")
+            description = "text (readable blocks), json (one record per line) or ninjs (one IPTC ninjs item per article "
+                    + "per line, in the --ninjs-version). Default: text.")
     Format format;
+
+    @Option(names = "--ninjs-version", paramLabel = "VERSION", defaultValue = "2.2", converter = NinjsVersionConverter.class,
+            description = "With --format ninjs: the ninjs version to write, 2.2 (lower-case property names) or 3.1 "
+                    + "(camelCase). Default: 2.2.")
+    NinjsVersion ninjsVersion;
 
     @Option(names = "--from-beginning", description = "Start at the oldest record instead of after the newest.")
     boolean fromBeginning;
@@ -98,11 +107,14 @@ final class TailCommand implements Callable<Integer> {
         if (format == Format.NINJS && target != null && target.dlq) {
             throw new ParameterException(spec.commandLine(), "dead letters have no ninjs form: use --format text or json");
         }
+        if (format != Format.NINJS && spec.commandLine().getParseResult().hasMatchedOption("--ninjs-version")) {
+            throw new ParameterException(spec.commandLine(), "--ninjs-version goes with --format ninjs");
+        }
         RecordDecoder decoder = new RecordDecoder(cluster.serdeConfigs());
         RecordPrinter printer = switch (format) {
             case TEXT -> new TextPrinter(out);
             case JSON -> new JsonPrinter(out);
-            case NINJS -> new NinjsPrinter(out, err);
+            case NINJS -> new NinjsPrinter(out, err, ninjsVersion);
         };
         TopicTail tail = new TopicTail(cluster.bootstrapServers(), topic);
         AtomicInteger unreadable = new AtomicInteger();
@@ -122,6 +134,19 @@ final class TailCommand implements Callable<Integer> {
             return WireTranslation.EXIT_FAILURE;
         }
         return 0;
+    }
+
+    /** Reads {@code --ninjs-version}: 2.2 or 3.1. */
+    static final class NinjsVersionConverter implements ITypeConverter<NinjsVersion> {
+        @Override
+        public NinjsVersion convert(String value) {
+            try {
+                return NinjsVersion.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("'" + value + "' is not a ninjs version this writes: use "
+                        + NinjsVersion.names());
+            }
+        }
     }
 
     /** Prints one record; one that cannot be decoded is named on standard error and the tail goes on. */

@@ -64,7 +64,7 @@ final class NinjsParser implements ArticleParser {
         attributes.put("ninjs.uri", uri);
         text(item, "version").ifPresent(v -> attributes.put("ninjs.version", v));
         text(item, "slugline").ifPresent(v -> attributes.put("ninjs.slugline", v));
-        text(item, "by").ifPresent(v -> attributes.put("ninjs.by", v));
+        text(item, "by").ifPresent(article::setByline);
         if (article.getHeadline().isBlank() && article.getBody().isBlank()) {
             throw new ArticleReadException(input.name(), "has neither a headline nor a body in a text format");
         }

@@ -135,6 +135,7 @@ public final class ArticleLabeler {
                 .setVersionCreated(raw.getPublishedAt())
                 .setSource(raw.getSource())
                 .setOriginalUrl(raw.getUrl())
+                .setByline(raw.getByline())
                 .setDeclaredLanguage(declared(raw))
                 .setDetectedLanguage(article.language())
                 .setDetectionConfidence(article.confidence())

@@ -20,6 +20,7 @@ import news.wiretranslation.detect.LanguageDetector;
 import news.wiretranslation.detect.LanguageResolver;
 import news.wiretranslation.label.ArticleLabeler;
 import news.wiretranslation.label.Disclaimers;
+import news.wiretranslation.metrics.PipelineMetrics;
 import news.wiretranslation.normalize.BoilerplateRules;
 import news.wiretranslation.normalize.TextNormalizer;
 import news.wiretranslation.quality.QualityChecker;
@@ -58,12 +59,24 @@ public final class TranslationTopology {
 
     /** The synchronous topology ({@code TRANSLATION_MODE=sync}): the stream thread waits for the engine. */
     public static Topology build(ServiceConfig config, LanguageDetector detector, Translator translator) {
-        return build(config, detector, translator, Clock.systemUTC());
+        return build(config, detector, translator, Clock.systemUTC(), PipelineMetrics.global(), null);
     }
 
     /** The synchronous topology, with a clock for the labels. */
     public static Topology build(ServiceConfig config, LanguageDetector detector, Translator translator, Clock clock) {
-        return build(config, detector, translator, clock, null);
+        return build(config, detector, translator, clock, PipelineMetrics.global(), null);
+    }
+
+    /** The synchronous topology, with a clock and the meters to count into. */
+    public static Topology build(ServiceConfig config, LanguageDetector detector, Translator translator, Clock clock,
+                                 PipelineMetrics metrics) {
+        return build(config, detector, translator, clock, metrics, null);
+    }
+
+    /** The topology of the configured mode, counting into the global meters. */
+    public static Topology build(ServiceConfig config, LanguageDetector detector, Translator translator, Clock clock,
+                                 AsyncTranslation async) {
+        return build(config, detector, translator, clock, PipelineMetrics.global(), async);
     }
 
     /**
@@ -72,7 +85,7 @@ public final class TranslationTopology {
      * synchronous {@link TranslationStep}.
      */
     public static Topology build(ServiceConfig config, LanguageDetector detector, Translator translator, Clock clock,
-                                 AsyncTranslation async) {
+                                 PipelineMetrics metrics, AsyncTranslation async) {
         if (config.async().mode() == ServiceConfig.TranslationMode.ASYNC && async == null) {
             throw new IllegalArgumentException("TRANSLATION_MODE=async needs the dispatcher (AsyncTranslation)");
         }
@@ -112,6 +125,7 @@ public final class TranslationTopology {
             } else {
                 articles = detected.mapValues(article -> translation.toTarget(article, target), Named.as("to-" + target.topicSuffix()));
             }
+            articles = articles.peek((id, article) -> metrics.articleOut(article), Named.as("count-" + target.topicSuffix()));
             Produced<String, Article> produced = Produced.with(Serdes.String(), articleSerde);
             Optional<String> reviewTopic = config.labelling().reviewTopic();
             if (reviewTopic.isPresent()) {

@@ -16,11 +16,9 @@ import java.util.stream.Collectors;
 import news.wiretranslation.avro.Article;
 import news.wiretranslation.avro.DeadLetter;
 import news.wiretranslation.registry.AvroSerde;
+import news.wiretranslation.service.TopicReader;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -111,22 +109,6 @@ class DemoIT {
     }
 
     private static <V> List<ConsumerRecord<byte[], V>> read(String bootstrap, String topic, Deserializer<V> values) {
-        Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "demo-it-" + System.nanoTime(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<byte[], V>> records = new java.util.ArrayList<>();
-        try (KafkaConsumer<byte[], V> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), values)) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            int emptyPolls = 0;
-            while (System.nanoTime() < deadline && (records.isEmpty() || emptyPolls < 3)) {
-                var batch = consumer.poll(Duration.ofMillis(500));
-                batch.forEach(records::add);
-                emptyPolls = batch.isEmpty() ? emptyPolls + 1 : 0;
-            }
-        }
-        return records;
+        return TopicReader.readToEnd(bootstrap, topic, values, Duration.ofSeconds(30));
     }
 }

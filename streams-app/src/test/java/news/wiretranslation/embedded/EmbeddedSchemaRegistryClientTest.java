@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import news.wiretranslation.avro.BodyFormat;
 import news.wiretranslation.avro.RawArticle;
 import news.wiretranslation.registry.AvroSerde;
+import news.wiretranslation.registry.PortableSchema;
 import news.wiretranslation.registry.RegisteredSchema;
 import news.wiretranslation.registry.RestSchemaRegistryClient;
 import news.wiretranslation.registry.SchemaRegistryClient;
@@ -137,7 +138,7 @@ class EmbeddedSchemaRegistryClientTest {
 
         assertThat(read).isEqualTo(article);
         assertThat(client().latest("articles.raw-value")).map(RegisteredSchema::schema)
-                .contains(RawArticle.getClassSchema());
+                .contains(PortableSchema.of(RawArticle.getClassSchema()));
     }
 
     @Test

@@ -170,7 +170,8 @@ class ArticleFileReaderTest {
         assertThat(dpa.getPublishedAt()).isEqualTo(Instant.parse("2019-05-10T14:02:28Z"));
         assertThat(dpa.getReceivedAt()).isEqualTo(NOW);
         assertThat(dpa.getBody()).startsWith("<section class=\"main\"><p>Für Lucien Favre");
-        assertThat(dpa.getAttributes()).containsEntry("ninjs.version", "2").containsEntry("ninjs.by", "Von Christian Hollmann, dpa");
+        assertThat(dpa.getAttributes()).containsEntry("ninjs.version", "2");
+        assertThat(dpa.getByline()).isEqualTo("Von Christian Hollmann, dpa");
     }
 
     @Test

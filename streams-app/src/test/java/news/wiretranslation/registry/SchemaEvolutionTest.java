@@ -70,16 +70,16 @@ class SchemaEvolutionTest {
     @Test
     void readerIgnoresAFieldThatANewerWriterAdded() throws IOException {
         // A newer producer's RawArticle with an extra optional field this service does not know yet.
-        Schema.Field extra = new Schema.Field("byline",
+        Schema.Field extra = new Schema.Field("dateline",
                 Schema.createUnion(Schema.create(Schema.Type.NULL), Schema.create(Schema.Type.STRING)),
-                "Who wrote it.", Schema.Field.NULL_DEFAULT_VALUE);
+                "Where the story was filed.", Schema.Field.NULL_DEFAULT_VALUE);
         Schema newerSchema = withExtraField(RawArticle.getClassSchema(), extra);
         RawArticle current = SampleRecords.rawArticle("a-2");
         GenericData.Record newer = new GenericData.Record(newerSchema);
         for (Schema.Field field : RawArticle.getClassSchema().getFields()) {
             newer.put(field.name(), toGeneric(current.get(field.pos())));
         }
-        newer.put("byline", "Jane Doe");
+        newer.put("dateline", "PARIS");
 
         RawArticle article = deserializer.deserialize(TOPIC, writtenWith(newerSchema, newer));
 

@@ -1,5 +1,7 @@
 package news.wiretranslation.topology;
 
+import news.wiretranslation.metrics.PipelineMetrics;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -46,7 +48,7 @@ class AsyncTranslationTopologyTest extends TranslationTopologyTest {
     Topology topology() {
         Translator used = engine != null ? engine : translator;
         async = AsyncTranslation.start(config, used, detector);
-        return TranslationTopology.build(config, detector, used, CLOCK, async);
+        return TranslationTopology.build(config, detector, used, CLOCK, new PipelineMetrics(meters), async);
     }
 
     @AfterEach

@@ -21,7 +21,9 @@ import news.wiretranslation.detect.DetectionAccuracy;
 import news.wiretranslation.detect.LanguageDetector;
 import news.wiretranslation.detect.LinguaLanguageDetector;
 import news.wiretranslation.detect.SourceLanguages;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import news.wiretranslation.label.ArticleLabeler;
+import news.wiretranslation.metrics.PipelineMetrics;
 import news.wiretranslation.registry.AvroSerde;
 import news.wiretranslation.registry.MockSchemaRegistry;
 import news.wiretranslation.service.StreamsSettings;
@@ -47,6 +49,7 @@ class TranslationTopologyTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
     static LanguageDetector detector;
 
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     String scope;
     ServiceConfig config;
     FakeTranslator translator;
@@ -102,7 +105,7 @@ class TranslationTopologyTest {
     }
 
     org.apache.kafka.streams.Topology topology() {
-        return TranslationTopology.build(config, detector, translator, CLOCK);
+        return TranslationTopology.build(config, detector, translator, CLOCK, new PipelineMetrics(meters));
     }
 
     java.nio.file.Path stateDir() {
@@ -124,9 +127,12 @@ class TranslationTopologyTest {
 
     @Test
     void frenchArticleIsTranslatedIntoEveryTargetAndLabelledAsMachineTranslated() {
-        send("fr-1", TestArticles.french("fr-1"));
+        RawArticle original = TestArticles.french("fr-1");
+        original.setByline("Par Marie Dupont, AFP");
+        send("fr-1", original);
 
         Article en = english.readValue();
+        assertThat(en.getByline()).as("bylines are names: never translated").isEqualTo("Par Marie Dupont, AFP");
         assertThat(en.getId()).isEqualTo("fr-1");
         assertThat(en.getLanguage()).isEqualTo("en-US");
         assertThat(en.getMachineTranslated()).isTrue();
@@ -155,6 +161,8 @@ class TranslationTopologyTest {
         assertThat(de.getHeadline()).startsWith("[DE] ");
         assertThat(de.getTranslation().getDisclaimer()).contains("Französischen");
         assertThat(de.getTranslation().getSettingsFingerprint()).isNotEqualTo(en.getTranslation().getSettingsFingerprint());
+        assertThat(meters.counter("wire_translation_articles_out", "target_language", "en-US", "machine_translated", "true").count())
+                .isEqualTo(1.0);
         assertThat(deadLetters.isEmpty()).isTrue();
     }
 
@@ -196,6 +204,24 @@ class TranslationTopologyTest {
         assertThat(en.getDeclaredLanguage()).isEqualTo("it");
         assertThat(en.getDetectedLanguage()).isEqualTo("fr");
         assertThat(en.getTranslation().getLanguageDisagreement()).isTrue();
+    }
+
+    @Test
+    void qualityFlagsAndNormalizationRulesAreCountedByCodeAndLanguage() {
+        // The fake engine leaves the French text in place: every sentence is an untranslated fragment.
+        RawArticle article = TestArticles.french("fr-6");
+        article.setHeadline("Skip to content");
+        article.setBody("Le gouvernement présente un budget de rigueur pour l'année prochaine\n\n" + article.getBody());
+        send("fr-6", article);
+
+        Article en = english.readValue();
+        long flags = en.getQualityFlags().stream().filter(f -> f.getCode().equals("UNTRANSLATED_FRAGMENT")).count();
+        assertThat(flags).isPositive();
+        assertThat(meters.counter("wire_translation_quality_flags", "code", "UNTRANSLATED_FRAGMENT",
+                "target_language", "en-US").count()).isEqualTo(flags);
+        assertThat(en.getNormalization()).contains("boilerplate:skip-to-content");
+        assertThat(meters.counter("wire_translation_normalization_rules", "rule", "boilerplate:skip-to-content").count())
+                .isEqualTo(2.0); // one per target language
     }
 
     @Test

@@ -1,0 +1,39 @@
+package news.wiretranslation.metrics;
+
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import news.wiretranslation.avro.Article;
+import news.wiretranslation.avro.QualityFlag;
+
+/**
+ * The service's own meters, named and tagged for dashboards: tags carry codes and languages, never article ids
+ * or free text. Backed by any Micrometer registry (the global composite by default, so an exporter added to it at
+ * start-up sees them).
+ */
+public final class PipelineMetrics {
+    private final MeterRegistry registry;
+
+    public PipelineMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public static PipelineMetrics global() {
+        return new PipelineMetrics(Metrics.globalRegistry);
+    }
+
+    /** Counts what a finished article carries: its quality flags and the normalization rules that changed it. */
+    public void articleOut(Article article) {
+        String target = article.getLanguage();
+        for (QualityFlag flag : article.getQualityFlags()) {
+            registry.counter("wire_translation_quality_flags", "code", flag.getCode(), "target_language", target).increment();
+        }
+        List<String> rules = article.getNormalization();
+        for (String rule : rules) {
+            registry.counter("wire_translation_normalization_rules", "rule", rule).increment();
+        }
+        registry.counter("wire_translation_articles_out", "target_language", target,
+                "machine_translated", String.valueOf(article.getMachineTranslated())).increment();
+    }
+}
