@@ -35,5 +35,12 @@ public final class PipelineMetrics {
         }
         registry.counter("wire_translation_articles_out", "target_language", target,
                 "machine_translated", String.valueOf(article.getMachineTranslated())).increment();
+        if (article.getTranslation() != null) {
+            // What the engine billed, and what the translation memory (or a text shared in flight) saved.
+            registry.counter("wire_translation_characters", "target_language", target, "kind", "billed")
+                    .increment(article.getTranslation().getBilledCharacters());
+            registry.counter("wire_translation_characters", "target_language", target, "kind", "memory")
+                    .increment(article.getTranslation().getMemoryCharacters());
+        }
     }
 }

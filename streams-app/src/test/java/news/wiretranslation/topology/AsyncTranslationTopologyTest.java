@@ -160,6 +160,10 @@ class AsyncTranslationTopologyTest extends TranslationTopologyTest {
         assertThat(replayed.getTranslation().getBilledCharacters()).isZero();
         assertThat(replayed.getTranslation().getMemoryCharacters()).isEqualTo(original.getTranslation().getBilledCharacters());
         assertThat(async.counters().snapshot().fullyFromMemory()).isEqualTo(2); // EN-US and DE
+        assertThat(meters.counter("wire_translation_characters", "target_language", "en-US", "kind", "memory").count())
+                .isEqualTo((double) replayed.getTranslation().getMemoryCharacters());
+        assertThat(meters.counter("wire_translation_characters", "target_language", "en-US", "kind", "billed").count())
+                .isEqualTo((double) original.getTranslation().getBilledCharacters());
     }
 
     @Test
