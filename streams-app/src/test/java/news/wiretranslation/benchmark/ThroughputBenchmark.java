@@ -67,8 +67,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * It prints a table and writes the figures as JSON ({@code --out}, default {@code target/benchmark/throughput.json}).
  * Options ({@code --name=value}): latency-ms (150), jitter-ms (50), rate-limit (0: none; requests/s, 429 beyond),
  * stories (1000), sync-seconds (20), concurrency (8), batch (50), threads (1), partitions (6), targets (EN-US),
- * latency-seconds (15), backlog-latency-ms (1500), backlog-articles (500), quality (true: QUALITY_CHECKS), seed (2026),
- * out.
+ * latency-seconds (15), backlog-latency-ms (1500), backlog-articles (500), quality (true: QUALITY_CHECKS), detection
+ * (low or high: Lingua's accuracy mode), seed (2026), out.
  *
  * <p>Run: {@code mvn -B -pl streams-app -am test-compile exec:exec@benchmark -Dbenchmark.args="--stories=800"}.
  */
@@ -136,7 +136,9 @@ public final class ThroughputBenchmark {
         deepL = new DeepLStandIn("benchmark:fx").start();
         deepL.setLatency(Duration.ofMillis(latencyMs), Duration.ofMillis(jitterMs));
         deepL.setRateLimit(rateLimit);
-        detector = new TimingDetector(new LinguaLanguageDetector(SourceLanguages.deepLDefaults(), DetectionAccuracy.LOW, 500));
+        DetectionAccuracy accuracy = option("detection", "low").equalsIgnoreCase("high") ? DetectionAccuracy.HIGH : DetectionAccuracy.LOW;
+        detector = new TimingDetector(new LinguaLanguageDetector(SourceLanguages.deepLDefaults(), accuracy, 500));
+        figures.put("detectionAccuracy", accuracy.name().toLowerCase(Locale.ROOT));
 
         List<StoryFeed.Item> feed = StoryFeed.generate(StoryFeed.Options.defaults(stories, seed));
         List<RawArticle> articles = feed.stream().map(StoryFeed.Item::article).toList();
@@ -526,7 +528,7 @@ public final class ThroughputBenchmark {
                 async.cpuCores, Runtime.getRuntime().availableProcessors()));
         table.append(line);
         table.append(String.format(Locale.ROOT, "memory after warm-up: RSS %s MB, heap used %s MB (one JVM: broker, stand-in, service, clients; "
-                + "Lingua low accuracy)%n", async.memory.get("rssMb"), async.memory.get("heapUsedMb")));
+                + "Lingua %s accuracy)%n", async.memory.get("rssMb"), async.memory.get("heapUsedMb"), option("detection", "low")));
         table.append(line);
         figures.put("table", table.toString());
         System.out.print(table);
