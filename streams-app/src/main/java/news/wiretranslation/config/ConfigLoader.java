@@ -83,7 +83,10 @@ public final class ConfigLoader {
                         bool(Setting.TRANSLATION_MEMORY),
                         Duration.ofDays(positiveInt(Setting.TRANSLATION_MEMORY_MAX_AGE_DAYS)),
                         positiveInt(Setting.TRANSLATION_MEMORY_MAX_ENTRIES)),
-                async());
+                async(),
+                new ServiceConfig.Http(
+                        required(Setting.HTTP_BIND_ADDRESS),
+                        parse(Setting.HTTP_PORT, value -> inRange(value, 0, 65535), "a port number from 0 to 65535")));
     }
 
     private ServiceConfig.Async async() {

@@ -25,7 +25,8 @@ public record ServiceConfig(
         Labelling labelling,
         Streams streams,
         Memory memory,
-        Async async) {
+        Async async,
+        Http http) {
 
     public ServiceConfig {
         targetLanguages = List.copyOf(targetLanguages);
@@ -113,6 +114,10 @@ public record ServiceConfig(
     /** What the service adds to and checks on each article besides translating it. */
     public record Labelling(Optional<Path> normalizationRules, Optional<Path> disclaimers, boolean qualityChecks,
                             double minLengthRatio, double maxLengthRatio, Optional<String> reviewTopic) {
+    }
+
+    /** The metrics and health HTTP server (paths in {@code news.wiretranslation.health.Endpoints}). */
+    public record Http(String bindAddress, int port) {
     }
 
     public record Streams(String processingGuarantee, int threads, Optional<String> stateDir, short replicationFactor,

@@ -60,7 +60,9 @@ public enum Setting {
     STATE_DIR("", "Kafka Streams state directory; empty = <java.io.tmpdir>/kafka-streams."),
     REPLICATION_FACTOR("-1", "Replication factor of the internal topics and of topics the service creates; -1 = the broker's default."),
     COMMIT_INTERVAL_MS("", "Kafka Streams commit.interval.ms; empty = Kafka's default (100 ms under exactly-once)."),
-    SHUTDOWN_TIMEOUT_MS("30000", "How long SIGTERM waits for Kafka Streams to close cleanly.");
+    SHUTDOWN_TIMEOUT_MS("30000", "How long SIGTERM waits for Kafka Streams to close cleanly."),
+    HTTP_BIND_ADDRESS("127.0.0.1", "Address the metrics and health HTTP server listens on; 0.0.0.0 in a container, so probes and scrapers reach it."),
+    HTTP_PORT("8080", "Port of the metrics and health HTTP server (/metrics, /health/live, /health/ready); 0 = any free port.");
 
     private final String defaultValue;
     private final String description;
