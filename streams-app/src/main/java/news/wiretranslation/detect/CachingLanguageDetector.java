@@ -3,6 +3,7 @@ package news.wiretranslation.detect;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Remembers the last {@code capacity} detections by their exact text. Detection is deterministic and the most
@@ -46,6 +47,12 @@ public final class CachingLanguageDetector implements LanguageDetector {
             cache.put(text, detection);
         }
         return detection;
+    }
+
+    /** The delegate's narrowed detector, uncached: narrowed questions are about spans, not articles' leads. */
+    @Override
+    public LanguageDetector among(Set<String> languages) {
+        return delegate.among(languages);
     }
 
     /** Detections answered from the cache so far. */

@@ -103,6 +103,11 @@ public final class SourceLanguages {
         return DEEPL_SOURCES.get(requireKnown(code));
     }
 
+    /** Whether {@code code} is one of {@link #deepLDefaults()}. */
+    public static boolean isKnown(String code) {
+        return code != null && DEEPL_SOURCES.containsKey(code);
+    }
+
     /** The ISO 639-1 lower-case code of a Lingua language, e.g. {@code fr}, {@code nb}. */
     public static String isoCode(Language language) {
         return language.getIsoCode639_1().name().toLowerCase(Locale.ROOT);

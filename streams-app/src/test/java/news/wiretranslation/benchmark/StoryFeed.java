@@ -34,8 +34,13 @@ public final class StoryFeed {
         }
     }
 
-    /** One revision of one story, in publishing order. */
-    public record Item(int story, int revision, int revisions, RawArticle article) {
+    /**
+     * One revision of one story, in publishing order.
+     *
+     * @param english the English version of each of the article's texts (headline, paragraphs, sign-off), by text:
+     *                the sentence banks are parallel, so a stand-in engine can answer with a real translation
+     */
+    public record Item(int story, int revision, int revisions, RawArticle article, Map<String, String> english) {
         public String key() {
             return article.getId();
         }
@@ -172,11 +177,11 @@ public final class StoryFeed {
         for (int s = 0; s < options.stories(); s++) {
             String language = options.languages().get(random.nextInt(options.languages().size()));
             int revisions = options.minRevisions() + random.nextInt(options.maxRevisions() - options.minRevisions() + 1);
-            List<RawArticle> versions = story(s, language, revisions, random.nextDouble() < options.flashShare(), random, base);
+            List<Version> versions = story(s, language, revisions, random.nextDouble() < options.flashShare(), random, base);
             // Stories start anywhere in the feed; a story's revisions follow at random intervals, in order.
             double at = random.nextDouble() * options.stories();
             for (int r = 0; r < revisions; r++) {
-                events.add(new Timed(at, new Item(s, r + 1, revisions, versions.get(r))));
+                events.add(new Timed(at, new Item(s, r + 1, revisions, versions.get(r).article(), versions.get(r).english())));
                 at += 1 + random.nextDouble() * options.stories() / 4.0;
             }
         }
@@ -184,40 +189,49 @@ public final class StoryFeed {
         return events.stream().map(Timed::item).toList();
     }
 
-    private static List<RawArticle> story(int s, String language, int revisions, boolean flash, Random random, Instant base) {
-        List<String> sentences = SENTENCES.get(language);
+    /** A text and its English version, built from the same sentence templates and the same numbers. */
+    private record Text(String original, String english) {
+    }
+
+    private record Version(RawArticle article, Map<String, String> english) {
+    }
+
+    private static List<Version> story(int s, String language, int revisions, boolean flash, Random random, Instant base) {
         String source = SOURCES.get(language).get(random.nextInt(2));
-        String headline = fill(HEADLINES.get(language).get(random.nextInt(4)), random);
+        Text headline = headline(language, random);
         int paragraphCount = 6 + random.nextInt(5) - 1; // 5-9 story paragraphs, plus the sign-off: 6-10
-        List<String> paragraphs = new ArrayList<>();
+        List<Text> paragraphs = new ArrayList<>();
         for (int p = 0; p < paragraphCount; p++) {
-            paragraphs.add(paragraph(sentences, random));
+            paragraphs.add(paragraph(language, random));
         }
         int urgency = flash ? 1 : 3 + random.nextInt(4);
-        List<RawArticle> versions = new ArrayList<>();
+        List<Version> versions = new ArrayList<>();
         for (int r = 1; r <= revisions; r++) {
             if (r > 1) {
                 int total = paragraphs.size() + 1;
                 int changes = Math.max(1, (int) Math.round(total * (0.1 + random.nextDouble() * 0.2)));
                 for (int c = 0; c < changes; c++) {
                     if (random.nextDouble() < 0.25) {
-                        headline = fill(HEADLINES.get(language).get(random.nextInt(4)), random);
+                        headline = headline(language, random);
                     } else if (random.nextDouble() < 0.2 && paragraphs.size() < 9) {
-                        paragraphs.add(random.nextInt(paragraphs.size() + 1), paragraph(sentences, random));
+                        paragraphs.add(random.nextInt(paragraphs.size() + 1), paragraph(language, random));
                     } else {
-                        paragraphs.set(random.nextInt(paragraphs.size()), paragraph(sentences, random));
+                        paragraphs.set(random.nextInt(paragraphs.size()), paragraph(language, random));
                     }
                 }
             }
-            List<String> body = new ArrayList<>(paragraphs);
-            body.add(SIGN_OFF.get(language));
+            List<Text> body = new ArrayList<>(paragraphs);
+            body.add(new Text(SIGN_OFF.get(language), SIGN_OFF.get("en")));
+            Map<String, String> english = new java.util.HashMap<>();
+            english.put(headline.original(), headline.english());
+            body.forEach(text -> english.put(text.original(), text.english()));
             Instant published = base.plusSeconds(s * 60L + r * 600L);
-            versions.add(RawArticle.newBuilder()
+            versions.add(new Version(RawArticle.newBuilder()
                     .setId("story-" + s)
                     .setSource(source)
                     .setUrl(null)
-                    .setHeadline(headline)
-                    .setBody(String.join("\n\n", body))
+                    .setHeadline(headline.original())
+                    .setBody(String.join("\n\n", body.stream().map(Text::original).toList()))
                     .setBodyFormat(BodyFormat.TEXT)
                     .setDeclaredLanguage(s % 3 == 0 ? language : null)
                     .setRevision(r)
@@ -225,25 +239,38 @@ public final class StoryFeed {
                     .setPublishedAt(published)
                     .setReceivedAt(published)
                     .setAttributes(Map.of())
-                    .build());
+                    .build(), Map.copyOf(english)));
         }
         return versions;
     }
 
-    private static String paragraph(List<String> sentences, Random random) {
-        int n = 2 + random.nextInt(2);
-        StringBuilder paragraph = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            if (i > 0) {
-                paragraph.append(' ');
-            }
-            paragraph.append(fill(sentences.get(random.nextInt(sentences.size())), random));
-        }
-        return paragraph.toString();
+    private static Text headline(String language, Random random) {
+        return fill(HEADLINES, language, random.nextInt(4), random);
     }
 
-    private static String fill(String template, Random random) {
-        return template.replace("{n}", Integer.toString(2 + random.nextInt(9_998)))
-                .replace("{m}", Integer.toString(2 + random.nextInt(998)));
+    private static Text paragraph(String language, Random random) {
+        int n = 2 + random.nextInt(2);
+        StringBuilder original = new StringBuilder();
+        StringBuilder english = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                original.append(' ');
+                english.append(' ');
+            }
+            Text sentence = fill(SENTENCES, language, random.nextInt(SENTENCES.get(language).size()), random);
+            original.append(sentence.original());
+            english.append(sentence.english());
+        }
+        return new Text(original.toString(), english.toString());
+    }
+
+    private static Text fill(Map<String, List<String>> bank, String language, int index, Random random) {
+        String n = Integer.toString(2 + random.nextInt(9_998));
+        String m = Integer.toString(2 + random.nextInt(998));
+        return new Text(fill(bank.get(language).get(index), n, m), fill(bank.get("en").get(index), n, m));
+    }
+
+    private static String fill(String template, String n, String m) {
+        return template.replace("{n}", n).replace("{m}", m);
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -141,6 +142,7 @@ public final class ThroughputBenchmark {
         figures.put("detectionAccuracy", accuracy.name().toLowerCase(Locale.ROOT));
 
         List<StoryFeed.Item> feed = StoryFeed.generate(StoryFeed.Options.defaults(stories, seed));
+        answerInEnglish(feed);
         List<RawArticle> articles = feed.stream().map(StoryFeed.Item::article).toList();
         Map<String, Object> feedFigures = new LinkedHashMap<>();
         feedFigures.put("stories", stories);
@@ -262,7 +264,9 @@ public final class ThroughputBenchmark {
         double rate = Math.max(5, Math.min(asyncRate * 0.5, 400));
         int count = (int) (rate * seconds);
         List<RawArticle> fresh = new ArrayList<>();
-        for (StoryFeed.Item item : StoryFeed.generate(StoryFeed.Options.defaults(count / 3, seed + 1))) {
+        List<StoryFeed.Item> freshItems = StoryFeed.generate(StoryFeed.Options.defaults(count / 3, seed + 1));
+        answerInEnglish(freshItems);
+        for (StoryFeed.Item item : freshItems) {
             fresh.add(RawArticle.newBuilder(item.article()).setId("paced-" + item.article().getId()).build());
             if (fresh.size() == count) {
                 break;
@@ -289,7 +293,9 @@ public final class ThroughputBenchmark {
         int count = intOption("backlog-articles", 500);
         ServiceConfig config = config("bench-async", "async", Map.of());
         List<RawArticle> burst = new ArrayList<>();
-        for (StoryFeed.Item item : StoryFeed.generate(new StoryFeed.Options(count, 1, 1, StoryFeed.LANGUAGES, 0.05, seed + 2))) {
+        List<StoryFeed.Item> burstItems = StoryFeed.generate(new StoryFeed.Options(count, 1, 1, StoryFeed.LANGUAGES, 0.05, seed + 2));
+        answerInEnglish(burstItems);
+        for (StoryFeed.Item item : burstItems) {
             burst.add(RawArticle.newBuilder(item.article()).setId("burst-" + item.article().getId()).build());
         }
         deepL.setLatency(Duration.ofMillis(slowMs), Duration.ZERO);
@@ -749,15 +755,41 @@ public final class ThroughputBenchmark {
         }
     }
 
+    /**
+     * Makes the stand-in answer English targets with the feed's own English texts, as a real engine would: the
+     * quality check then judges real translations (the stand-in's default, the source text behind a tag, would look
+     * untranslated in every sentence and cost the check its worst case on every article).
+     */
+    private void answerInEnglish(List<StoryFeed.Item> items) {
+        for (String target : option("targets", "EN-US").split(",")) {
+            if (target.trim().toUpperCase(Locale.ROOT).startsWith("EN")) {
+                items.forEach(item -> item.english().forEach((text, english) -> deepL.fixTranslation(text, target.trim(), english)));
+            }
+        }
+    }
+
     /** The detector, timed: stream-thread calls (language detection) apart from the others (quality checks). */
     private static final class TimingDetector implements LanguageDetector {
         private final LanguageDetector delegate;
-        final LongAdder streamNanos = new LongAdder();
-        final LongAdder streamCalls = new LongAdder();
-        final LongAdder otherNanos = new LongAdder();
+        final LongAdder streamNanos;
+        final LongAdder streamCalls;
+        final LongAdder otherNanos;
 
         TimingDetector(LanguageDetector delegate) {
+            this(delegate, new LongAdder(), new LongAdder(), new LongAdder());
+        }
+
+        private TimingDetector(LanguageDetector delegate, LongAdder streamNanos, LongAdder streamCalls, LongAdder otherNanos) {
             this.delegate = delegate;
+            this.streamNanos = streamNanos;
+            this.streamCalls = streamCalls;
+            this.otherNanos = otherNanos;
+        }
+
+        /** The narrowed detector the quality check uses, timed into the same counters. */
+        @Override
+        public LanguageDetector among(Set<String> languages) {
+            return new TimingDetector(delegate.among(languages), streamNanos, streamCalls, otherNanos);
         }
 
         @Override

@@ -50,7 +50,10 @@ class LinguaHighAccuracyTest {
         LinguaLanguageDetector low =
                 new LinguaLanguageDetector(SourceLanguages.deepLDefaults(), DetectionAccuracy.LOW, 1000);
 
-        assertThat(detector.detect(LinguaLanguageDetectorTest.FRENCH))
-                .isEqualTo(low.detect(LinguaLanguageDetectorTest.FRENCH));
+        // Same language; the confidence only nearly the same, as each mode shortlists the contenders on its own.
+        Detection high = detector.detect(LinguaLanguageDetectorTest.FRENCH).orElseThrow();
+        Detection lowAnswer = low.detect(LinguaLanguageDetectorTest.FRENCH).orElseThrow();
+        assertThat(high.language()).isEqualTo(lowAnswer.language()).isEqualTo("fr");
+        assertThat(high.confidence()).isCloseTo(lowAnswer.confidence(), org.assertj.core.api.Assertions.within(0.05));
     }
 }

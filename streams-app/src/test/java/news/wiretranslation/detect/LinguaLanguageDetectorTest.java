@@ -2,6 +2,7 @@ package news.wiretranslation.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Optional;
@@ -119,6 +120,37 @@ class LinguaLanguageDetectorTest {
         assertThat(frenchOrGerman.detect(ENGLISH)).hasValueSatisfying(
                 detection -> assertThat(detection.language()).isIn("fr", "de"));
         assertThat(frenchOrGerman.detect("Правительство объявило новые меры.")).isEmpty();
+    }
+
+    @Test
+    void aNarrowedDetectorChoosesOnlyAmongItsLanguagesAndIsKeptForReuse() {
+        LanguageDetector frenchOrEnglish = detector.among(Set.of("fr", "en"));
+
+        String german = "Die Bundesregierung hat am Mittwoch einen Gesetzentwurf zum Schutz von Hinweisgebern vorgelegt.";
+        assertThat(detector.detect(german)).hasValueSatisfying(d -> assertThat(d.language()).isEqualTo("de"));
+        assertThat(frenchOrEnglish.detect(german)).hasValueSatisfying(d -> assertThat(d.language()).isIn("fr", "en"));
+        assertThat(frenchOrEnglish.detect(FRENCH)).hasValueSatisfying(d -> assertThat(d.language()).isEqualTo("fr"));
+        assertThat(detector.among(Set.of("en", "fr"))).isSameAs(frenchOrEnglish);
+    }
+
+    @Test
+    void aLongSampleIsDecidedAmongTheContendersOfItsBeginningWithTheSameAnswerAsOnePass() {
+        LinguaLanguageDetector onePass = new LinguaLanguageDetector(SourceLanguages.deepLDefaults(), DetectionAccuracy.LOW,
+                2 * LinguaLanguageDetector.SHORTLIST_CHARS);
+        String french = FRENCH + " " + FRENCH;
+        String english = ENGLISH + " " + ENGLISH;
+
+        assertThat(detector.detect(french)).hasValueSatisfying(d -> {
+            assertThat(d.language()).isEqualTo("fr");
+            assertThat(d.confidence()).isCloseTo(onePass.detect(french).orElseThrow().confidence(), within(0.05));
+        });
+        assertThat(detector.detect(english)).hasValueSatisfying(d -> assertThat(d.language()).isEqualTo("en"));
+    }
+
+    @Test
+    void narrowingToUnknownOrTooFewLanguagesKeepsTheFullDetector() {
+        assertThat(detector.among(Set.of("fr"))).isSameAs(detector);
+        assertThat(detector.among(Set.of("fr", "xx"))).isSameAs(detector);
     }
 
     @Test

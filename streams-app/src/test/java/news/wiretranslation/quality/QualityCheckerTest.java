@@ -36,6 +36,17 @@ class QualityCheckerTest {
     }
 
     @Test
+    void quotationInAThirdLanguageIsNotTakenForTheSourceLanguage() {
+        // A detector choosing between French and English alone would call this German quotation one of the two;
+        // the full detector's verdict decides.
+        String translation = "The chancellor said \"Wir werden die Ukraine weiter unterstützen, solange es nötig ist\" on Monday.";
+
+        List<QualityFlag> flags = checker.check(List.of("Le chancelier a parlé lundi."), List.of(translation), "fr", "en");
+
+        assertThat(flags).extracting(QualityFlag::getCode).doesNotContain(QualityChecker.UNTRANSLATED_FRAGMENT);
+    }
+
+    @Test
     void cleanTranslationHasNoFlags() {
         List<QualityFlag> flags = checker.check(
                 List.of("Le gouvernement présente son budget", "Le ministre a présenté mercredi un projet de budget ambitieux."),
