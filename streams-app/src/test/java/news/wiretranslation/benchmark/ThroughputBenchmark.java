@@ -30,6 +30,7 @@ import news.wiretranslation.detect.LanguageDetector;
 import news.wiretranslation.detect.LinguaLanguageDetector;
 import news.wiretranslation.detect.SourceLanguages;
 import news.wiretranslation.embedded.EmbeddedKafkaBroker;
+import news.wiretranslation.embedded.EmbeddedSchemaRegistry;
 import news.wiretranslation.normalize.TextNormalizer;
 import news.wiretranslation.registry.AvroSerde;
 import news.wiretranslation.service.TranslationService;
@@ -163,8 +164,10 @@ public final class ThroughputBenchmark {
         Phase backlog = flashUnderBacklog(seed, latencyMs, jitterMs);
         stopService();
         Map<String, Object> stages = stageCosts(articles, async);
+        List<ServiceFootprint.Result> footprints = footprints(seed);
 
         report(sync, async, replay, paced, backlog, stages, concurrency, batch, latencyMs, jitterMs, rateLimit);
+        reportFootprints(footprints);
         figures.put("elapsedSeconds", (System.nanoTime() - started) / 1e9);
         Files.createDirectories(out.toAbsolutePath().getParent());
         JSON.writeValue(out.toFile(), figures);
@@ -369,6 +372,11 @@ public final class ThroughputBenchmark {
     }
 
     private ServiceConfig config(String app, String mode, Map<String, String> extra) {
+        return new ConfigLoader(env(app, mode, extra), new java.util.Properties()).load();
+    }
+
+    /** The service's settings, as environment variables. */
+    private Map<String, String> env(String app, String mode, Map<String, String> extra) {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("SCHEMA_REGISTRY_URL", REGISTRY);
@@ -385,7 +393,66 @@ public final class ThroughputBenchmark {
         env.put("QUALITY_CHECKS", option("quality", "true"));
         env.put("DETECTION_ACCURACY", option("detection", "low"));
         env.putAll(extra);
-        return new ConfigLoader(env, new java.util.Properties()).load();
+        return env;
+    }
+
+    // ---- the service alone: memory ----
+
+    /**
+     * Runs the service alone in a child JVM once per accuracy mode named by {@code --footprint} (default
+     * {@code low,high}; {@code none} skips), each on a fresh backlog of new stories, and reads its memory after.
+     * The child needs a registry it can reach over HTTP, so one is started for this phase.
+     */
+    private List<ServiceFootprint.Result> footprints(long seed) throws Exception {
+        List<ServiceFootprint.Result> results = new ArrayList<>();
+        String modes = option("footprint", "low,high");
+        if (modes.equals("none")) {
+            return results;
+        }
+        deepL.setLatency(Duration.ofMillis(intOption("latency-ms", 150)), Duration.ofMillis(intOption("jitter-ms", 50)));
+        try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start()) {
+            for (String accuracy : modes.split(",")) {
+                List<String> flags = List.of(option("footprint-jvm-" + accuracy,
+                        accuracy.equals("high") ? "-Xmx1200m" : "-Xmx320m").split(" "));
+                String app = "bench-footprint-" + accuracy;
+                Map<String, String> env = env(app, "async", Map.of("SCHEMA_REGISTRY_URL", registry.url(),
+                        "DETECTION_ACCURACY", accuracy, "HTTP_PORT", "0"));
+                ServiceConfig config = new ConfigLoader(env, new java.util.Properties()).load();
+                List<StoryFeed.Item> items = StoryFeed.generate(StoryFeed.Options.defaults(intOption("footprint-stories", 300),
+                        seed + 3 + accuracy.hashCode()));
+                answerInEnglish(items);
+                List<RawArticle> backlog = items.stream()
+                        .map(item -> RawArticle.newBuilder(item.article()).setId("footprint-" + item.article().getId()).build())
+                        .toList();
+                createTopic(config.topics().input());
+                publish(config, backlog, 0, null);
+                log("service alone (%s accuracy, %s): %d articles in a child JVM", accuracy, String.join(" ", flags), backlog.size());
+                ServiceFootprint.Result result = ServiceFootprint.measure(accuracy, flags, env, broker.bootstrapServers(),
+                        config.topics().output(config.targetLanguages().get(0)), backlog.size(),
+                        stateRoot.resolve(app + ".log"));
+                log("service alone (%s): %d articles in %.1f s (%.0f/s, start-up included); RSS %d MB (peak %d MB), heap %d MB used of %d MB",
+                        accuracy, result.articles(), result.seconds(), result.rate(), result.rssMb(), result.peakRssMb(),
+                        result.heapUsedMb(), result.heapCommittedMb());
+                results.add(result);
+            }
+        }
+        figures.put("serviceAlone", results);
+        return results;
+    }
+
+    private void reportFootprints(List<ServiceFootprint.Result> results) {
+        if (results.isEmpty()) {
+            return;
+        }
+        StringBuilder table = new StringBuilder();
+        table.append("the service alone (child JVM, after a backlog; start-up included in its rate)\n");
+        for (ServiceFootprint.Result r : results) {
+            table.append(String.format(Locale.ROOT, "  Lingua %-4s %-12s RSS %5d MB (peak %5d MB), heap after GC %4d MB of %4d MB; %5d articles, %4.0f/s%n",
+                    r.accuracy(), String.join(" ", r.jvmFlags()), r.rssMb(), r.peakRssMb(), r.heapUsedMb(),
+                    r.heapCommittedMb(), r.articles(), r.rate()));
+        }
+        table.append("-".repeat(96)).append('\n');
+        System.out.print(table);
     }
 
     // ---- where time goes ----
