@@ -110,8 +110,10 @@ public final class TranslationTopology {
         KStream<String, DetectedArticle> detected = builder
                 .stream(config.topics().input(), Consumed.with(Serdes.String(), rawSerde).withName("read-raw-articles"))
                 .mapValues(validator::validate, Named.as("validate"))
+                .peek((key, article) -> metrics.articleIn(article), Named.as("count-in"))
                 .mapValues(normalization::normalize, Named.as("normalize"))
                 .mapValues(article -> resolver.resolve(article.raw(), article.text()), Named.as("detect-language"))
+                .peek((key, article) -> metrics.detected(article), Named.as("count-detected"))
                 // Output is keyed by story id, whatever key (or none) the producer used.
                 .selectKey((key, article) -> article.raw().getId(), Named.as("key-by-article-id"));
 
