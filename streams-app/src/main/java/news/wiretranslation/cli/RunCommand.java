@@ -31,6 +31,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServiceConfig config = ConfigLoader.fromEnvironment(Optional.ofNullable(configFile)).load();
+        config.logFormat().apply();
         // Metrics and health first: liveness answers and readiness says why not while the models load.
         try (Observability observability = Observability.start(config)) {
             TranslationService service = TranslationService.create(config);

@@ -19,8 +19,11 @@ import news.wiretranslation.detect.DetectedArticle;
  * start-up sees them).
  */
 public final class PipelineMetrics {
-    /** Buckets of the detection confidence histogram: Lingua's confidence is 1 minus the runner-up's relative value. */
-    private static final double[] CONFIDENCE_BUCKETS = {0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0};
+    /**
+     * Buckets of the detection confidence histogram, in percent: Micrometer's summary histograms count in whole
+     * numbers (0.15 lands in the bucket of 1), so the confidence (0 to 1) is recorded times 100.
+     */
+    private static final double[] CONFIDENCE_BUCKETS = {5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 100};
     /** Stories whose arrival time is remembered until their outputs leave (for the end-to-end latency). */
     private static final int RECEIVED_TIMES_REMEMBERED = 50_000;
 
@@ -47,11 +50,12 @@ public final class PipelineMetrics {
         String language = article.language();
         registry.counter("wire_translation_articles_detected", "detected_language", language).increment();
         DistributionSummary.builder("wire_translation_detection_confidence")
-                .description("How far ahead of the runner-up the detected language was, 0 to 1")
+                .description("How far ahead of the runner-up the detected language was, 0 to 100")
+                .baseUnit("percent")
                 .serviceLevelObjectives(CONFIDENCE_BUCKETS)
                 .tag("detected_language", language)
                 .register(registry)
-                .record(article.confidence());
+                .record(article.confidence() * 100);
         String declared = LanguageTag.primary(article.raw().getDeclaredLanguage());
         if (declared != null && !declared.equals(LanguageTag.primary(language))) {
             registry.counter("wire_translation_language_disagreements", "declared_language", declared,
