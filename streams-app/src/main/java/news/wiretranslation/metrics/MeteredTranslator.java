@@ -3,6 +3,7 @@ package news.wiretranslation.metrics;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,6 +22,9 @@ import news.wiretranslation.translate.Translator;
  * Sits directly around the engine, under any retrying, so each attempt is one request.
  */
 public final class MeteredTranslator implements Translator {
+    /** The kinds of {@code wire_translation_mt_errors}; each series exists from start-up, so rate() sees its first error. */
+    public static final List<String> ERROR_KINDS = List.of("429", "456", "5xx", "timeout", "connection", "403", "400", "other");
+
     private final Translator engine;
     private final PipelineMetrics metrics;
     private final Timer succeeded;
@@ -28,12 +32,12 @@ public final class MeteredTranslator implements Translator {
     private final Counter texts;
     private final Counter characters;
     private final AtomicInteger inFlight = new AtomicInteger();
-
-    /** The kinds of {@code wire_translation_mt_errors}; each series exists from start-up, so rate() sees its first error. */
-    public static final List<String> ERROR_KINDS = List.of("429", "456", "5xx", "timeout", "connection", "403", "400", "other");
+    private final MeterRegistry registry;
+    private final Gauge inFlightGauge;
 
     public MeteredTranslator(Translator engine, MeterRegistry registry) {
         this.engine = engine;
+        this.registry = registry;
         this.metrics = new PipelineMetrics(registry);
         this.succeeded = requestTimer(registry, engine.engine(), "success");
         this.failed = requestTimer(registry, engine.engine(), "error");
@@ -42,7 +46,7 @@ public final class MeteredTranslator implements Translator {
         this.characters = Counter.builder("wire_translation_mt_characters_sent")
                 .description("Characters of the texts sent to the engine (what it bills for, before its own counting)")
                 .tag("engine", engine.engine()).register(registry);
-        Gauge.builder("wire_translation_mt_in_flight", inFlight, AtomicInteger::get)
+        this.inFlightGauge = Gauge.builder("wire_translation_mt_in_flight", inFlight, AtomicInteger::get)
                 .description("Requests to the engine waiting for an answer now")
                 .tag("engine", engine.engine()).register(registry);
         ERROR_KINDS.forEach(kind -> registry.counter("wire_translation_mt_errors", "kind", kind));
@@ -75,7 +79,7 @@ public final class MeteredTranslator implements Translator {
             throw e;
         } finally {
             inFlight.decrementAndGet();
-            (ok ? succeeded : failed).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            (ok ? succeeded : failed).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -119,8 +123,10 @@ public final class MeteredTranslator implements Translator {
         engine.verify();
     }
 
+    /** Closes the engine and removes the in-flight gauge, which reads this instance's counter. */
     @Override
     public void close() {
+        registry.remove(inFlightGauge);
         engine.close();
     }
 }
