@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import news.wiretranslation.config.ConfigLoader;
 import news.wiretranslation.config.ServiceConfig;
+import news.wiretranslation.service.Observability;
 import news.wiretranslation.service.TranslationService;
 import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
@@ -30,11 +31,16 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServiceConfig config = ConfigLoader.fromEnvironment(Optional.ofNullable(configFile)).load();
-        TranslationService service = TranslationService.create(config);
-        Thread shutdown = new Thread(service::close, "wire-translation-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdown);
-        service.start();
-        service.awaitStop();
-        return service.state() == KafkaStreams.State.ERROR ? WireTranslation.EXIT_FAILURE : 0;
+        config.logFormat().apply();
+        // Metrics and health first: liveness answers and readiness says why not while the models load.
+        try (Observability observability = Observability.start(config)) {
+            TranslationService service = TranslationService.create(config);
+            observability.attach(service);
+            Thread shutdown = new Thread(service::close, "wire-translation-shutdown");
+            Runtime.getRuntime().addShutdownHook(shutdown);
+            service.start();
+            service.awaitStop();
+            return service.state() == KafkaStreams.State.ERROR ? WireTranslation.EXIT_FAILURE : 0;
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import news.wiretranslation.detect.SourceLanguages;
+import news.wiretranslation.logging.LogFormat;
 
 /**
  * Reads {@link ServiceConfig} from environment variables, falling back to an optional properties file and
@@ -86,7 +87,8 @@ public final class ConfigLoader {
                 async(),
                 new ServiceConfig.Http(
                         required(Setting.HTTP_BIND_ADDRESS),
-                        parse(Setting.HTTP_PORT, value -> inRange(value, 0, 65535), "a port number from 0 to 65535")));
+                        parse(Setting.HTTP_PORT, value -> inRange(value, 0, 65535), "a port number from 0 to 65535")),
+                parse(Setting.LOG_FORMAT, value -> LogFormat.valueOf(value.toUpperCase(Locale.ROOT)), "json or plain"));
     }
 
     private ServiceConfig.Async async() {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import news.wiretranslation.logging.LogFormat;
+
 /**
  * The service's whole configuration, typed and validated. Built by {@link ConfigLoader}; see {@link Setting}
  * for each value's meaning and default.
@@ -26,7 +28,8 @@ public record ServiceConfig(
         Streams streams,
         Memory memory,
         Async async,
-        Http http) {
+        Http http,
+        LogFormat logFormat) {
 
     public ServiceConfig {
         targetLanguages = List.copyOf(targetLanguages);

@@ -62,7 +62,8 @@ public enum Setting {
     COMMIT_INTERVAL_MS("", "Kafka Streams commit.interval.ms; empty = Kafka's default (100 ms under exactly-once)."),
     SHUTDOWN_TIMEOUT_MS("30000", "How long SIGTERM waits for Kafka Streams to close cleanly."),
     HTTP_BIND_ADDRESS("127.0.0.1", "Address the metrics and health HTTP server listens on; 0.0.0.0 in a container, so probes and scrapers reach it."),
-    HTTP_PORT("8080", "Port of the metrics and health HTTP server (/metrics, /health/live, /health/ready); 0 = any free port.");
+    HTTP_PORT("8080", "Port of the metrics and health HTTP server (/metrics, /health/live, /health/ready); 0 = any free port."),
+    LOG_FORMAT("plain", "Log lines: plain (text) or json (one JSON object per line, with articleId, revision and stage as fields).");
 
     private final String defaultValue;
     private final String description;

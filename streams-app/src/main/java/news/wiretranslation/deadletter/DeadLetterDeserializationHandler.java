@@ -7,6 +7,7 @@ import news.wiretranslation.registry.WireFormatException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import news.wiretranslation.logging.ArticleLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +39,8 @@ public class DeadLetterDeserializationHandler implements DeserializationExceptio
         }
         DeadLetterReason reason = wireFormat == null ? DeadLetterReason.MALFORMED_AVRO : reasonFor(wireFormat);
         String message = Causes.describe(exception);
-        log.warn("Dead-lettering {}-{}@{}: {} {}", context.topic(), context.partition(), context.offset(), reason, message);
+        log.atWarn().addKeyValue(ArticleLog.STAGE, Stage.DESERIALIZE.label()).addKeyValue("reason", reason)
+                .log("Dead-lettering {}-{}@{}: {} {}", context.topic(), context.partition(), context.offset(), reason, message);
         return Response.resume(deadLetters.of(context, reason, Stage.DESERIALIZE, null, null, message));
     }
 

@@ -2,6 +2,7 @@ package news.wiretranslation.deadletter;
 
 import java.util.Map;
 
+import news.wiretranslation.logging.ArticleLog;
 import news.wiretranslation.registry.SchemaRegistryException;
 import news.wiretranslation.translate.TranslationException;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -35,9 +36,11 @@ public class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
         DeadLetterException deadLetter = Causes.find(exception, DeadLetterException.class);
         if (deadLetter != null) {
-            log.info("Dead-lettering article {} from {}-{}@{}: {} at {}: {}", deadLetter.articleId(), context.topic(),
-                    context.partition(), context.offset(), deadLetter.reason(), deadLetter.stage().label(),
-                    deadLetter.getMessage());
+            ArticleLog.event(log.atInfo(), deadLetter.articleId(), null, deadLetter.stage().label())
+                    .addKeyValue("reason", deadLetter.reason())
+                    .log("Dead-lettering article {} from {}-{}@{}: {} at {}: {}", deadLetter.articleId(), context.topic(),
+                            context.partition(), context.offset(), deadLetter.reason(), deadLetter.stage().label(),
+                            deadLetter.getMessage());
             return Response.resume(deadLetters.of(context, deadLetter.reason(), deadLetter.stage(),
                     deadLetter.articleId(), deadLetter.targetLanguage(), deadLetter.getMessage()));
         }

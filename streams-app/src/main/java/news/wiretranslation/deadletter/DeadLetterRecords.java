@@ -7,6 +7,7 @@ import java.util.Map;
 
 import news.wiretranslation.avro.DeadLetter;
 import news.wiretranslation.config.BuildInfo;
+import news.wiretranslation.metrics.PipelineMetrics;
 import news.wiretranslation.registry.AvroSerde;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigException;
@@ -19,6 +20,8 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
  * key bytes. One format for every failure, whichever handler caught it, so that consumers read one schema.
  */
 public final class DeadLetterRecords {
+    /** Global: the exception handlers are built by Kafka Streams from their class names, with no registry to give. */
+    private static final PipelineMetrics METRICS = PipelineMetrics.global();
     private final String topic;
     private final Serializer<DeadLetter> serializer;
     private final Clock clock;
@@ -60,6 +63,7 @@ public final class DeadLetterRecords {
     public static DeadLetter letter(DeadLetterReason reason, Stage stage, String articleId, String targetLanguage,
                                     String message, String originalTopic, int originalPartition, long originalOffset,
                                     byte[] originalKey, byte[] originalValue, java.time.Instant failedAt) {
+        METRICS.deadLettered(reason.name(), stage.label());
         return DeadLetter.newBuilder()
                 .setReason(reason.name())
                 .setMessage(message == null ? reason.name() : message)

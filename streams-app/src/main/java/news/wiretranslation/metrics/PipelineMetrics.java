@@ -1,11 +1,17 @@
 package news.wiretranslation.metrics;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import news.wiretranslation.avro.Article;
 import news.wiretranslation.avro.QualityFlag;
+import news.wiretranslation.avro.RawArticle;
+import news.wiretranslation.detect.DetectedArticle;
 
 /**
  * The service's own meters, named and tagged for dashboards: tags carry codes and languages, never article ids
@@ -13,10 +19,76 @@ import news.wiretranslation.avro.QualityFlag;
  * start-up sees them).
  */
 public final class PipelineMetrics {
+    /**
+     * Buckets of the detection confidence histogram, in percent: Micrometer's summary histograms count in whole
+     * numbers (0.15 lands in the bucket of 1), so the confidence (0 to 1) is recorded times 100.
+     */
+    private static final double[] CONFIDENCE_BUCKETS = {5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 100};
+    /**
+     * Article revisions whose arrival time is remembered until their outputs leave (for the end-to-end latency): well
+     * above what an instance holds in flight (the dispatcher queues 4,000 texts by default); about 4 MB.
+     */
+    private static final int RECEIVED_TIMES_REMEMBERED = 20_000;
+
     private final MeterRegistry registry;
+    private final ReceivedTimes received = new ReceivedTimes(RECEIVED_TIMES_REMEMBERED);
 
     public PipelineMetrics(MeterRegistry registry) {
         this.registry = registry;
+    }
+
+    /** A valid article read from the input topic; remembers when it was received, for the end-to-end latency. */
+    public void articleIn(RawArticle article) {
+        registry.counter("wire_translation_articles_in", "source", article.getSource()).increment();
+        if (article.getReceivedAt() != null) {
+            received.put(article.getId(), article.getRevision(), article.getReceivedAt());
+        }
+    }
+
+    /**
+     * An article whose source language was decided: counted by that language, its confidence in a histogram, and a
+     * disagreement when the producer declared another language.
+     */
+    public void detected(DetectedArticle article) {
+        String language = article.language();
+        registry.counter("wire_translation_articles_detected", "detected_language", language).increment();
+        DistributionSummary.builder("wire_translation_detection_confidence")
+                .description("How far ahead of the runner-up the detected language was, 0 to 100")
+                .baseUnit("percent")
+                .serviceLevelObjectives(CONFIDENCE_BUCKETS)
+                .tag("detected_language", language)
+                .register(registry)
+                .record(article.confidence() * 100);
+        String declared = LanguageTag.primary(article.raw().getDeclaredLanguage());
+        if (declared != null && !declared.equals(LanguageTag.primary(language))) {
+            registry.counter("wire_translation_language_disagreements", "declared_language", declared,
+                    "detected_language", language).increment();
+        }
+    }
+
+    /** A dead letter written for an article (or an unreadable record), by reason and stage. */
+    public void deadLettered(String reason, String stage) {
+        registry.counter("wire_translation_articles_dead_lettered", "reason", reason, "stage", stage).increment();
+    }
+
+    /** One failed request to the translation engine, by kind: 429, 456, 5xx, timeout, connection, 403, 400, other. */
+    public void mtError(String kind) { registry.counter("wire_translation_mt_errors", "kind", kind).increment(); }
+
+    /** Time from the article's {@code receivedAt} to its output leaving for one target language. */
+    void endToEnd(Article article, Instant now) {
+        Instant receivedAt = received.get(article.getId(), article.getVersion());
+        if (receivedAt == null) {
+            // Received before this instance started (a task that moved here, a restart): the arrival is unknown.
+            return;
+        }
+        Timer.builder("wire_translation_end_to_end")
+                .description("From the article's receivedAt to its output leaving, per target language")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(10))
+                .maximumExpectedValue(Duration.ofMinutes(10))
+                .tag("target_language", article.getLanguage())
+                .register(registry)
+                .record(receivedAt.isAfter(now) ? Duration.ZERO : Duration.between(receivedAt, now));
     }
 
     public static PipelineMetrics global() {
@@ -35,6 +107,11 @@ public final class PipelineMetrics {
         }
         registry.counter("wire_translation_articles_out", "target_language", target,
                 "machine_translated", String.valueOf(article.getMachineTranslated())).increment();
+        if (!article.getMachineTranslated()) {
+            registry.counter("wire_translation_articles_passed_through", "target_language", target,
+                    "source", article.getSource()).increment();
+        }
+        endToEnd(article, Instant.now());
         if (article.getTranslation() != null) {
             // What the engine billed, and what the translation memory (or a text shared in flight) saved.
             registry.counter("wire_translation_characters", "target_language", target, "kind", "billed")

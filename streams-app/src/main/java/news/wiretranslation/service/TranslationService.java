@@ -14,6 +14,7 @@ import news.wiretranslation.detect.LanguageDetector;
 import news.wiretranslation.detect.LinguaLanguageDetector;
 import news.wiretranslation.topology.AsyncTranslation;
 import news.wiretranslation.topology.TranslationTopology;
+import news.wiretranslation.translate.EngineState;
 import news.wiretranslation.translate.TranslationException;
 import news.wiretranslation.translate.Translator;
 import org.apache.kafka.clients.admin.Admin;
@@ -36,9 +37,13 @@ public final class TranslationService implements AutoCloseable {
     private final AsyncTranslation async;
     private final KafkaStreams streams;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** Whether the engine takes work (circuit, quota); the fault policy sets it, readiness and metrics read it. */
+    private final EngineState engineState;
 
-    private TranslationService(ServiceConfig config, Translator translator, AsyncTranslation async, KafkaStreams streams) {
+    private TranslationService(ServiceConfig config, Translator translator, AsyncTranslation async, KafkaStreams streams,
+                               EngineState engineState) {
         this.config = config;
+        this.engineState = engineState;
         this.translator = translator;
         this.async = async;
         this.streams = streams;
@@ -54,6 +59,7 @@ public final class TranslationService implements AutoCloseable {
 
     /** Builds the service around a given detector and translator (the demo and tests choose their own). */
     public static TranslationService create(ServiceConfig config, LanguageDetector detector, Translator translator) {
+        EngineState engineState = new EngineState();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
             List<String> created = new TopicProvisioner(admin).ensureTopics(config);
             if (!created.isEmpty()) {
@@ -73,7 +79,7 @@ public final class TranslationService implements AutoCloseable {
                     settings.batchMaxTexts(), settings.batchMaxBytes(), settings.linger().toMillis(),
                     settings.queueCapacity(), config.memory().enabled() ? "on" : "off");
         }
-        return new TranslationService(config, translator, async, streams);
+        return new TranslationService(config, translator, async, streams, engineState);
     }
 
     public static LanguageDetector detector(ServiceConfig config) {
@@ -114,6 +120,11 @@ public final class TranslationService implements AutoCloseable {
     /** The asynchronous translate step's dispatcher and counters; empty in sync mode. */
     public java.util.Optional<AsyncTranslation> asyncTranslation() {
         return java.util.Optional.ofNullable(async);
+    }
+
+    /** The engine's state for this instance (one per instance): readiness and the metrics read it. */
+    public EngineState engineState() {
+        return engineState;
     }
 
     /** Kafka Streams itself, for tests and the benchmark that look inside. */

@@ -1,6 +1,8 @@
 package news.wiretranslation.service;
 
+import io.micrometer.core.instrument.Metrics;
 import news.wiretranslation.config.ServiceConfig;
+import news.wiretranslation.metrics.MeteredTranslator;
 import news.wiretranslation.translate.RetryingTranslator;
 import news.wiretranslation.translate.Translator;
 import news.wiretranslation.translate.apertium.ApertiumApySettings;
@@ -10,13 +12,17 @@ import news.wiretranslation.translate.apertium.ApertiumCliTranslator;
 import news.wiretranslation.translate.deepl.DeepLSettings;
 import news.wiretranslation.translate.deepl.DeepLTranslator;
 
-/** Builds the configured translation backend, wrapped in the pipeline's bounded retries. */
+/**
+ * Builds the configured translation backend, metered (each request to the engine, under the retries) and wrapped in
+ * the pipeline's bounded retries.
+ */
 public final class Translators {
     private Translators() {
     }
 
     public static Translator create(ServiceConfig config) {
-        return new RetryingTranslator(engine(config), config.retry().maxAttempts(), config.retry().initialBackoff());
+        Translator metered = new MeteredTranslator(engine(config), Metrics.globalRegistry);
+        return new RetryingTranslator(metered, config.retry().maxAttempts(), config.retry().initialBackoff());
     }
 
     static Translator engine(ServiceConfig config) {

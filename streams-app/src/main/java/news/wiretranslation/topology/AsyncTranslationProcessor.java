@@ -20,6 +20,7 @@ import news.wiretranslation.deadletter.DeadLetterRecords;
 import news.wiretranslation.deadletter.Stage;
 import news.wiretranslation.detect.DetectedArticle;
 import news.wiretranslation.label.ArticleLabeler;
+import news.wiretranslation.logging.ArticleLog;
 import news.wiretranslation.quality.QualityChecker;
 import news.wiretranslation.quality.QualityChecker.UntranslatedSpan;
 import news.wiretranslation.topology.TranslationStep.TranslationFailedException;
@@ -379,8 +380,10 @@ public final class AsyncTranslationProcessor implements Processor<String, Detect
         if (failure instanceof TranslationException translation) {
             if (translation.kind() == TranslationException.Kind.REJECTED) {
                 DetectedArticle article = state.article.article();
-                log.info("Dead-lettering article {} for {}: {} refused {}->{}: {}", state.article.key(), target,
-                        settings.translator().engine(), article.language(), target.code(), translation.getMessage());
+                ArticleLog.event(log.atInfo(), state.article.key(), article.raw().getRevision(), Stage.TRANSLATE.label())
+                        .addKeyValue("reason", DeadLetterReason.TRANSLATION_REJECTED).addKeyValue("targetLanguage", target.code())
+                        .log("Dead-lettering article {} for {}: {} refused {}->{}: {}", state.article.key(), target,
+                                settings.translator().engine(), article.language(), target.code(), translation.getMessage());
                 return deadLetter(state, DeadLetterReason.TRANSLATION_REJECTED, Stage.TRANSLATE,
                         settings.translator().engine() + " refused " + article.language() + "->" + target.code() + ": "
                                 + translation.getMessage());

@@ -20,6 +20,7 @@ import news.wiretranslation.detect.LanguageDetector;
 import news.wiretranslation.detect.LanguageResolver;
 import news.wiretranslation.label.ArticleLabeler;
 import news.wiretranslation.label.Disclaimers;
+import news.wiretranslation.logging.ArticleLog;
 import news.wiretranslation.metrics.PipelineMetrics;
 import news.wiretranslation.normalize.BoilerplateRules;
 import news.wiretranslation.normalize.TextNormalizer;
@@ -110,8 +111,16 @@ public final class TranslationTopology {
         KStream<String, DetectedArticle> detected = builder
                 .stream(config.topics().input(), Consumed.with(Serdes.String(), rawSerde).withName("read-raw-articles"))
                 .mapValues(validator::validate, Named.as("validate"))
+                .peek((key, article) -> {
+                    metrics.articleIn(article);
+                    ArticleLog.received(article);
+                }, Named.as("count-in"))
                 .mapValues(normalization::normalize, Named.as("normalize"))
                 .mapValues(article -> resolver.resolve(article.raw(), article.text()), Named.as("detect-language"))
+                .peek((key, article) -> {
+                    metrics.detected(article);
+                    ArticleLog.detected(article);
+                }, Named.as("count-detected"))
                 // Output is keyed by story id, whatever key (or none) the producer used.
                 .selectKey((key, article) -> article.raw().getId(), Named.as("key-by-article-id"));
 
@@ -125,7 +134,10 @@ public final class TranslationTopology {
             } else {
                 articles = detected.mapValues(article -> translation.toTarget(article, target), Named.as("to-" + target.topicSuffix()));
             }
-            articles = articles.peek((id, article) -> metrics.articleOut(article), Named.as("count-" + target.topicSuffix()));
+            articles = articles.peek((id, article) -> {
+                metrics.articleOut(article);
+                ArticleLog.written(article);
+            }, Named.as("count-" + target.topicSuffix()));
             Produced<String, Article> produced = Produced.with(Serdes.String(), articleSerde);
             Optional<String> reviewTopic = config.labelling().reviewTopic();
             if (reviewTopic.isPresent()) {

@@ -1,0 +1,66 @@
+package news.wiretranslation.health;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import news.wiretranslation.translate.EngineState;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * Whether this instance should get traffic and count as up: ready only when the language models are loaded, Kafka
+ * Streams is RUNNING and the translation engine is available (not quota-paused, circuit closed). Before the service
+ * exists (models loading) it is "starting". Thread-safe: the HTTP server reads it while the service starts.
+ */
+public final class Readiness {
+    private volatile Supplier<KafkaStreams.State> streams;
+    private volatile EngineState engine;
+
+    /** Called once the service is built: its language models are loaded by then. */
+    public void serviceBuilt(Supplier<KafkaStreams.State> streamsState, EngineState engineState) {
+        this.engine = engineState;
+        this.streams = streamsState;
+    }
+
+    /** The checks, each with its state; ready when all pass. */
+    public Report report() {
+        Map<String, Check> checks = new LinkedHashMap<>();
+        Supplier<KafkaStreams.State> streamsState = streams;
+        EngineState engineState = engine;
+        if (streamsState == null) {
+            checks.put("languageModels", new Check(false, "loading"));
+            checks.put("kafkaStreams", new Check(false, "not started"));
+            checks.put("translation", new Check(false, "not started"));
+            return new Report(checks);
+        }
+        checks.put("languageModels", new Check(true, "loaded"));
+        KafkaStreams.State state = streamsState.get();
+        checks.put("kafkaStreams", new Check(state == KafkaStreams.State.RUNNING, state.name()));
+        checks.put("translation", engineState.isAvailable()
+                ? new Check(true, EngineState.Status.AVAILABLE.name())
+                : new Check(false, engineState.status().name() + (engineState.reason().isEmpty() ? "" : ": " + engineState.reason())));
+        return new Report(checks);
+    }
+
+    /** One condition of readiness: whether it holds, and in words what was found. */
+    public record Check(boolean ok, String detail) {
+    }
+
+    /** All conditions, in a fixed order. */
+    public record Report(Map<String, Check> checks) {
+        public boolean ready() {
+            return checks.values().stream().allMatch(Check::ok);
+        }
+
+        /** Why not ready, e.g. {@code kafkaStreams: REBALANCING; translation: QUOTA_PAUSED: ...}; empty when ready. */
+        public String reasons() {
+            StringBuilder out = new StringBuilder();
+            checks.forEach((name, check) -> {
+                if (!check.ok()) {
+                    out.append(out.isEmpty() ? "" : "; ").append(name).append(": ").append(check.detail());
+                }
+            });
+            return out.toString();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package news.wiretranslation.metrics;
+
+import java.util.Locale;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import news.wiretranslation.translate.EngineState;
+
+/**
+ * The translation engine's state as gauges: {@code wire_translation_engine_state{state}} is 1 for the current state
+ * and 0 for the others, so that "circuit open" and "quota paused" can be graphed and alerted on; and
+ * {@code wire_translation_ready} for the readiness the health endpoint reports.
+ */
+public final class EngineStateGauges {
+    private EngineStateGauges() {
+    }
+
+    public static void bind(MeterRegistry registry, EngineState engine) {
+        for (EngineState.Status status : EngineState.Status.values()) {
+            Gauge.builder("wire_translation_engine_state", engine, e -> e.status() == status ? 1 : 0)
+                    .description("1 for the translation engine's current state (available, circuit_open, quota_paused), else 0")
+                    .tag("state", status.name().toLowerCase(Locale.ROOT))
+                    .register(registry);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package news.wiretranslation.metrics;
+
+import java.net.SocketTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import news.wiretranslation.translate.TranslationException;
+import news.wiretranslation.translate.TranslationRequest;
+import news.wiretranslation.translate.TranslationResult;
+import news.wiretranslation.translate.Translator;
+
+/**
+ * Measures every request to the translation engine: latency (a timer with a percentiles histogram, by outcome),
+ * texts and characters sent, requests in flight, and failed requests by kind ({@link PipelineMetrics#mtError}).
+ * Sits directly around the engine, under any retrying, so each attempt is one request.
+ */
+public final class MeteredTranslator implements Translator {
+    /** The kinds of {@code wire_translation_mt_errors}; each series exists from start-up, so rate() sees its first error. */
+    public static final List<String> ERROR_KINDS = List.of("429", "456", "5xx", "timeout", "connection", "403", "400", "other");
+
+    private final Translator engine;
+    private final PipelineMetrics metrics;
+    private final Timer succeeded;
+    private final Timer failed;
+    private final Counter texts;
+    private final Counter characters;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final MeterRegistry registry;
+    private final Gauge inFlightGauge;
+
+    public MeteredTranslator(Translator engine, MeterRegistry registry) {
+        this.engine = engine;
+        this.registry = registry;
+        this.metrics = new PipelineMetrics(registry);
+        this.succeeded = requestTimer(registry, engine.engine(), "success");
+        this.failed = requestTimer(registry, engine.engine(), "error");
+        this.texts = Counter.builder("wire_translation_mt_texts").description("Texts sent to the engine")
+                .tag("engine", engine.engine()).register(registry);
+        this.characters = Counter.builder("wire_translation_mt_characters_sent")
+                .description("Characters of the texts sent to the engine (what it bills for, before its own counting)")
+                .tag("engine", engine.engine()).register(registry);
+        this.inFlightGauge = Gauge.builder("wire_translation_mt_in_flight", inFlight, AtomicInteger::get)
+                .description("Requests to the engine waiting for an answer now")
+                .tag("engine", engine.engine()).register(registry);
+        ERROR_KINDS.forEach(kind -> registry.counter("wire_translation_mt_errors", "kind", kind));
+    }
+
+    private static Timer requestTimer(MeterRegistry registry, String engine, String outcome) {
+        return Timer.builder("wire_translation_mt_request")
+                .description("Duration of one request to the translation engine")
+                .publishPercentileHistogram()
+                .tags("engine", engine, "outcome", outcome)
+                .register(registry);
+    }
+
+    @Override
+    public TranslationResult translate(TranslationRequest request) throws TranslationException {
+        texts.increment(request.texts().size());
+        characters.increment(request.characters());
+        inFlight.incrementAndGet();
+        long start = System.nanoTime();
+        boolean ok = false;
+        try {
+            TranslationResult result = engine.translate(request);
+            ok = true;
+            return result;
+        } catch (TranslationException e) {
+            metrics.mtError(errorKind(e));
+            throw e;
+        } catch (RuntimeException e) {
+            metrics.mtError("other");
+            throw e;
+        } finally {
+            inFlight.decrementAndGet();
+            (ok ? succeeded : failed).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** The kind tag of {@code wire_translation_mt_errors} for a classified engine failure. */
+    public static String errorKind(TranslationException failure) {
+        return switch (failure.kind()) {
+            case RATE_LIMITED -> "429";
+            case QUOTA_EXCEEDED -> "456";
+            case SERVER_ERROR -> "5xx";
+            case UNAVAILABLE -> isTimeout(failure) ? "timeout" : "connection";
+            case AUTHENTICATION -> "403";
+            case REJECTED -> "400";
+        };
+    }
+
+    private static boolean isTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SocketTimeoutException || t instanceof HttpTimeoutException || t instanceof TimeoutException) {
+                return true;
+            }
+            String message = t.getMessage();
+            if (message != null && message.toLowerCase(java.util.Locale.ROOT).contains("timed out")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String engine() {
+        return engine.engine();
+    }
+
+    @Override
+    public String settings() {
+        return engine.settings();
+    }
+
+    @Override
+    public void verify() throws TranslationException {
+        engine.verify();
+    }
+
+    /** Closes the engine and removes the in-flight gauge, which reads this instance's counter. */
+    @Override
+    public void close() {
+        registry.remove(inFlightGauge);
+        engine.close();
+    }
+}

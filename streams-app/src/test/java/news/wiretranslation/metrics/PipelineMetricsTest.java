@@ -1,0 +1,141 @@
+package news.wiretranslation.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.CountAtBucket;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import news.wiretranslation.avro.Article;
+import news.wiretranslation.avro.RawArticle;
+import news.wiretranslation.config.TargetLanguage;
+import news.wiretranslation.detect.DetectedArticle;
+import news.wiretranslation.label.ArticleLabeler;
+import news.wiretranslation.normalize.NormalizedArticle;
+import news.wiretranslation.topology.TestArticles;
+import org.junit.jupiter.api.Test;
+
+class PipelineMetricsTest {
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final PipelineMetrics metrics = new PipelineMetrics(registry);
+
+    @Test
+    void countsArticlesInBySource() {
+        metrics.articleIn(TestArticles.french("a"));
+        metrics.articleIn(TestArticles.french("b"));
+        RawArticle other = TestArticles.english("c");
+        other.setSource("dpa");
+        metrics.articleIn(other);
+
+        assertThat(registry.counter("wire_translation_articles_in", "source", "test-agency").count()).isEqualTo(2);
+        assertThat(registry.counter("wire_translation_articles_in", "source", "dpa").count()).isEqualTo(1);
+    }
+
+    @Test
+    void countsDetectedLanguagesAndTheirConfidenceInBuckets() {
+        metrics.detected(detected(TestArticles.french("a"), "fr", 0.93));
+        metrics.detected(detected(TestArticles.french("b"), "fr", 0.15));
+
+        assertThat(registry.counter("wire_translation_articles_detected", "detected_language", "fr").count()).isEqualTo(2);
+        DistributionSummary confidence = registry.get("wire_translation_detection_confidence")
+                .tag("detected_language", "fr").summary();
+        assertThat(confidence.count()).isEqualTo(2);
+        assertThat(confidence.totalAmount()).isEqualTo(93 + 15, org.assertj.core.data.Offset.offset(1e-9));
+        CountAtBucket[] buckets = confidence.takeSnapshot().histogramCounts();
+        assertThat(bucket(buckets, 10)).isZero();
+        assertThat(bucket(buckets, 20)).isEqualTo(1);
+        assertThat(bucket(buckets, 90)).isEqualTo(1);
+        assertThat(bucket(buckets, 95)).isEqualTo(2);
+    }
+
+    @Test
+    void countsADisagreementOnlyWhenTheDeclaredPrimaryLanguageDiffers() {
+        metrics.detected(detected(declared(TestArticles.french("same"), "fr-FR"), "fr", 1));
+        metrics.detected(detected(declared(TestArticles.french("none"), null), "fr", 1));
+        metrics.detected(detected(declared(TestArticles.french("wrong"), "IT"), "fr", 1));
+        metrics.detected(detected(declared(TestArticles.french("typo"), "French!"), "fr", 1));
+
+        assertThat(registry.find("wire_translation_language_disagreements").counters()).hasSize(2);
+        assertThat(registry.counter("wire_translation_language_disagreements", "declared_language", "it",
+                "detected_language", "fr").count()).isEqualTo(1);
+        // Free text the producer put there does not become a tag value.
+        assertThat(registry.counter("wire_translation_language_disagreements", "declared_language", "other",
+                "detected_language", "fr").count()).isEqualTo(1);
+    }
+
+    @Test
+    void countsDeadLettersByReasonAndStageAndMtErrorsByKind() {
+        metrics.deadLettered("UNSUPPORTED_LANGUAGE", "detect");
+        metrics.deadLettered("UNSUPPORTED_LANGUAGE", "detect");
+        metrics.mtError("429");
+
+        assertThat(registry.counter("wire_translation_articles_dead_lettered", "reason", "UNSUPPORTED_LANGUAGE",
+                "stage", "detect").count()).isEqualTo(2);
+        assertThat(registry.counter("wire_translation_mt_errors", "kind", "429").count()).isEqualTo(1);
+    }
+
+    @Test
+    void countsPassedThroughArticlesAndMeasuresFromReceivedAtToOutput() {
+        RawArticle raw = TestArticles.english("story-1");
+        Instant received = Instant.parse("2026-11-25T10:00:00Z");
+        raw.setReceivedAt(received);
+        metrics.articleIn(raw);
+        Article out = new ArticleLabeler(Clock.systemUTC()).passedThrough(detected(raw, "en", 1), TargetLanguage.parse("EN-US"));
+
+        metrics.endToEnd(out, received.plusMillis(1500));
+
+        Timer latency = registry.get("wire_translation_end_to_end").tag("target_language", "en-US").timer();
+        assertThat(latency.count()).isEqualTo(1);
+        assertThat(latency.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(1500);
+        metrics.articleOut(out);
+        assertThat(registry.counter("wire_translation_articles_passed_through", "target_language", "en-US",
+                "source", "test-agency").count()).isEqualTo(1);
+    }
+
+    @Test
+    void measuresNoLatencyForAnArticleThisInstanceDidNotSeeArrive() {
+        RawArticle raw = TestArticles.english("moved-here");
+        Article out = new ArticleLabeler(Clock.systemUTC()).passedThrough(detected(raw, "en", 1), TargetLanguage.parse("EN-US"));
+
+        metrics.endToEnd(out, Instant.now());
+
+        assertThat(registry.find("wire_translation_end_to_end").timer()).isNull();
+    }
+
+    @Test
+    void remembersArrivalsOfTheNewestArticlesOnly() {
+        ReceivedTimes times = new ReceivedTimes(2);
+        Instant t = Instant.parse("2026-11-25T10:00:00Z");
+        times.put("a", 1, t);
+        times.put("a", 2, t.plus(Duration.ofSeconds(1)));
+        times.put("b", 1, t.plus(Duration.ofSeconds(2)));
+
+        assertThat(times.get("a", 1)).isNull();
+        assertThat(times.get("a", 2)).isEqualTo(t.plus(Duration.ofSeconds(1)));
+        assertThat(times.get("b", 1)).isEqualTo(t.plus(Duration.ofSeconds(2)));
+    }
+
+    private static double bucket(CountAtBucket[] buckets, double upperBound) {
+        for (CountAtBucket bucket : buckets) {
+            if (bucket.bucket() == upperBound) {
+                return bucket.count();
+            }
+        }
+        throw new AssertionError("no bucket " + upperBound + " in " + List.of(buckets));
+    }
+
+    private static RawArticle declared(RawArticle raw, String language) {
+        raw.setDeclaredLanguage(language);
+        return raw;
+    }
+
+    private static DetectedArticle detected(RawArticle raw, String language, double confidence) {
+        return new DetectedArticle(raw, new NormalizedArticle(raw.getHeadline(), List.of(raw.getBody())), language, confidence);
+    }
+}
