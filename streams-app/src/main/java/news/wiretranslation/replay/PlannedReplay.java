@@ -1,0 +1,64 @@
+package news.wiretranslation.replay;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import news.wiretranslation.avro.Article;
+import news.wiretranslation.config.TargetLanguage;
+import news.wiretranslation.topology.ReplaySelection;
+
+/** A plan as the replay instance's topology sees it, counting what the instance writes. Thread-safe. */
+final class PlannedReplay implements ReplaySelection {
+    private final ReplayPlan plan;
+    private final String replayId;
+    private final Map<TargetLanguage, LongAdder> written = new ConcurrentHashMap<>();
+    private final LongAdder billedCharacters = new LongAdder();
+    private final LongAdder memoryCharacters = new LongAdder();
+
+    PlannedReplay(ReplayPlan plan, String replayId) {
+        this.plan = plan;
+        this.replayId = replayId;
+    }
+
+    @Override
+    public boolean selectsAny(int partition, long offset) {
+        return plan.selectsAny(partition, offset);
+    }
+
+    @Override
+    public boolean selects(TargetLanguage target, int partition, long offset) {
+        return plan.selects(target, partition, offset);
+    }
+
+    @Override
+    public String replayId() {
+        return replayId;
+    }
+
+    @Override
+    public void written(TargetLanguage target, Article article) {
+        written.computeIfAbsent(target, t -> new LongAdder()).increment();
+        if (article.getTranslation() != null) {
+            billedCharacters.add(article.getTranslation().getBilledCharacters());
+            memoryCharacters.add(article.getTranslation().getMemoryCharacters());
+        }
+    }
+
+    long written() {
+        return written.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    long written(TargetLanguage target) {
+        LongAdder count = written.get(target);
+        return count == null ? 0 : count.sum();
+    }
+
+    long billedCharacters() {
+        return billedCharacters.sum();
+    }
+
+    long memoryCharacters() {
+        return memoryCharacters.sum();
+    }
+}
