@@ -60,7 +60,8 @@ public final class ConsumerGroupReset {
             String members = group.members().stream().map(ConsumerGroupReset::describe).distinct().sorted()
                     .collect(Collectors.joining(", "));
             throw new GroupActiveException("the service is running: consumer group '" + applicationId + "' has "
-                    + group.members().size() + " active member(s) (" + members + "). Stop every instance first, or "
+                    + group.members().size() + " active member(s) (" + members + "). Stop every instance first (one that "
+                    + "was killed rather than stopped stays a member until its session times out, 45 s by default), or "
                     + "replay beside the live service with --mode instance.");
         }
     }

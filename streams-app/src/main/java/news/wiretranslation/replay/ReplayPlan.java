@@ -21,6 +21,8 @@ public final class ReplayPlan {
         long texts;
         long memoryCharacters;
         long billedCharacters;
+        long sharedCharacters;
+        long billedAtMost;
 
         public long articles() {
             return articles;
@@ -150,6 +152,11 @@ public final class ReplayPlan {
         return pairs.values().stream().mapToLong(p -> p.memoryCharacters).sum();
     }
 
+    /** What would be billed if no text were shared by articles of different partitions in flight together. */
+    public long billedAtMost() {
+        return pairs.values().stream().mapToLong(p -> p.billedAtMost).sum();
+    }
+
     public Skipped skipped() {
         return skipped;
     }
@@ -179,6 +186,10 @@ public final class ReplayPlan {
         }
         out.printf("%-16s %9d %16d %16d %16d%n", "total", outputs(), memoryCharacters() + billedCharacters(),
                 memoryCharacters(), billedCharacters());
+        if (billedAtMost() > billedCharacters()) {
+            out.printf("billed counts a text that articles of several partitions need once (they are queued together); "
+                    + "if none were in flight together: %d%n", billedAtMost());
+        }
         for (TargetLanguage target : targets) {
             out.printf("  %s: %d articles to write%n", target.code(), outputs(target));
         }

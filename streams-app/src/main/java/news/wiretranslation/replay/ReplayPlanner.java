@@ -92,6 +92,7 @@ public final class ReplayPlanner {
                         config.memory().maxAge(), clock.millis()) : new HashMap<>());
             }
             Map<String, MemoryKeys> keys = new HashMap<>();
+            Map<TargetLanguage, Set<Bytes>> billedByTarget = new HashMap<>();
             String pipeline = BuildInfo.pipelineVersion();
 
             TopicScan.read(consumer, input, ranges, record -> {
@@ -140,6 +141,7 @@ public final class ReplayPlanner {
                     MemoryKeys pairKeys = keys.computeIfAbsent(article.language() + "\u0000" + target.code(),
                             k -> MemoryKeys.of(translator, article.language(), target.code()));
                     Set<Bytes> remembered = memory.get(target).computeIfAbsent(record.partition(), p -> new HashSet<>());
+                    Set<Bytes> billed = billedByTarget.computeIfAbsent(target, t -> new HashSet<>());
                     for (String text : ArticleLabeler.textsToTranslate(article)) {
                         if (text.isEmpty()) {
                             continue;
@@ -149,11 +151,19 @@ public final class ReplayPlanner {
                         Bytes key = pairKeys.key(text);
                         if (remembered.contains(key)) {
                             pair.memoryCharacters += characters;
-                        } else {
+                            continue;
+                        }
+                        // Not in this partition's memory: billed, unless another partition's article needs the same
+                        // text at the same moment (the dispatcher sends it once). A replay's backlog is queued at
+                        // once, so that is counted as shared; at most, every partition pays for it.
+                        pair.billedAtMost += characters;
+                        if (!memoryInUse || billed.add(key)) {
                             pair.billedCharacters += characters;
-                            if (memoryInUse) {
-                                remembered.add(key);
-                            }
+                        } else {
+                            pair.sharedCharacters += characters;
+                        }
+                        if (memoryInUse) {
+                            remembered.add(key);
                         }
                     }
                 }

@@ -147,7 +147,10 @@ public final class TranslationService implements AutoCloseable {
     }
 
     public void close(Duration timeout) {
-        boolean clean = streams.close(timeout);
+        // Leave the consumer group at once rather than after the session timeout: the other instances take over the
+        // partitions sooner, and a replay's group reset (which refuses while the group has members) can follow a stop.
+        boolean clean = streams.close(org.apache.kafka.streams.CloseOptions.timeout(timeout).withGroupMembershipOperation(
+                org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         if (!clean) {
             log.warn("Kafka Streams did not close within {}", timeout);
         }
