@@ -189,8 +189,12 @@ final class ReplayCommand implements Callable<Integer> {
                 seconds, summary.written() / seconds);
         out.printf("MT characters billed %,d (estimated %,d, %s); from the translation memory %,d%n",
                 summary.billedCharacters(), estimate, difference, summary.memoryCharacters());
+        if (summary.leftOut() > 0) {
+            out.printf("%d articles left out: revised on the input while the replay ran (the live service wrote the "
+                    + "new revision)%n", summary.leftOut());
+        }
         out.flush();
-        return summary.written() == plan.outputs() ? 0 : WireTranslation.EXIT_FAILURE;
+        return summary.written() + summary.leftOut() == plan.outputs() ? 0 : WireTranslation.EXIT_FAILURE;
     }
 
     private int reset(ServiceConfig live, ReplayPlan plan, PrintWriter out, PrintWriter err) throws Exception {

@@ -1,6 +1,7 @@
 package news.wiretranslation.replay;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -15,6 +16,8 @@ final class PlannedReplay implements ReplaySelection {
     private final Map<TargetLanguage, LongAdder> written = new ConcurrentHashMap<>();
     private final LongAdder billedCharacters = new LongAdder();
     private final LongAdder memoryCharacters = new LongAdder();
+    private final LongAdder leftOut = new LongAdder();
+    private final Set<String> revised = ConcurrentHashMap.newKeySet();
 
     PlannedReplay(ReplayPlan plan, String replayId) {
         this.plan = plan;
@@ -36,13 +39,28 @@ final class PlannedReplay implements ReplaySelection {
         return replayId;
     }
 
+    /** An article revised on the input after the plan was made: its replayed output is left out. */
+    void revised(String articleId) {
+        revised.add(articleId);
+    }
+
     @Override
-    public void written(TargetLanguage target, Article article) {
+    public boolean write(TargetLanguage target, Article article) {
+        if (revised.contains(article.getId())) {
+            leftOut.increment();
+            return false;
+        }
         written.computeIfAbsent(target, t -> new LongAdder()).increment();
         if (article.getTranslation() != null) {
             billedCharacters.add(article.getTranslation().getBilledCharacters());
             memoryCharacters.add(article.getTranslation().getMemoryCharacters());
         }
+        return true;
+    }
+
+    /** Outputs left out because their article was revised while the replay ran. */
+    long leftOut() {
+        return leftOut.sum();
     }
 
     long written() {

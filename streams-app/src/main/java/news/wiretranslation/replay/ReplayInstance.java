@@ -33,7 +33,7 @@ import org.apache.kafka.streams.KafkaStreams;
  */
 public final class ReplayInstance {
     /** What the replay did. */
-    public record Summary(long written, long billedCharacters, long memoryCharacters, Duration elapsed,
+    public record Summary(long written, long leftOut, long billedCharacters, long memoryCharacters, Duration elapsed,
                           Map<TargetLanguage, Long> writtenPerTarget) {
     }
 
@@ -65,7 +65,8 @@ public final class ReplayInstance {
             long started = clock.millis();
             ReplayProgress progress = new ReplayProgress(plan.outputs(), plan.billedCharacters(), started);
             TranslationService service = TranslationService.create(replay, detector, translator, selection);
-            try {
+            try (RevisionWatch watch = new RevisionWatch(replay, plan, selection)) {
+                watch.start();
                 service.start();
                 long lastLine = started;
                 while (!finished(admin, plan, service)) {
@@ -77,7 +78,7 @@ public final class ReplayInstance {
                     Thread.sleep(CHECK_INTERVAL.toMillis());
                     long now = clock.millis();
                     if (now - lastLine >= progressInterval.toMillis()) {
-                        out.println(progress.line(selection.written(), selection.billedCharacters(), now));
+                        out.println(progress.line(selection.written() + selection.leftOut(), selection.billedCharacters(), now));
                         out.flush();
                         lastLine = now;
                     }
@@ -86,12 +87,12 @@ public final class ReplayInstance {
                 service.close();
             }
             long now = clock.millis();
-            out.println(progress.line(selection.written(), selection.billedCharacters(), now));
+            out.println(progress.line(selection.written() + selection.leftOut(), selection.billedCharacters(), now));
             Map<TargetLanguage, Long> perTarget = new HashMap<>();
             plan.targets().forEach(t -> perTarget.put(t, selection.written(t)));
             service.streams().cleanUp();
             cleanUp(admin, out);
-            return new Summary(selection.written(), selection.billedCharacters(), selection.memoryCharacters(),
+            return new Summary(selection.written(), selection.leftOut(), selection.billedCharacters(), selection.memoryCharacters(),
                     Duration.ofMillis(now - started), perTarget);
         }
     }

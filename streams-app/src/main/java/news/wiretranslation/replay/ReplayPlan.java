@@ -78,6 +78,8 @@ public final class ReplayPlan {
     final Skipped skipped = new Skipped();
     long recordsInRange;
     long articlesSelected;
+    /** Per partition, the input's end when the plan was made: a record from there on arrived after it. */
+    final Map<Integer, Long> inputEnds = new HashMap<>();
 
     ReplayPlan(List<PartitionRange> ranges, List<TargetLanguage> targets) {
         this.ranges = List.copyOf(ranges);
@@ -159,6 +161,10 @@ public final class ReplayPlan {
 
     public Skipped skipped() {
         return skipped;
+    }
+
+    public Map<Integer, Long> inputEnds() {
+        return inputEnds;
     }
 
     public long recordsInRange() {

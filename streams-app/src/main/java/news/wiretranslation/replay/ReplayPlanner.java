@@ -81,7 +81,12 @@ public final class ReplayPlanner {
         try (Consumer<byte[], byte[]> consumer = TopicScan.consumer(config.bootstrapServers())) {
             List<PartitionRange> ranges = request.range().resolve(consumer, input);
             ReplayPlan plan = new ReplayPlan(ranges, request.targets());
-            Map<String, Position> latest = request.latestOnly() ? latestPositions(consumer, input, ranges, raws) : Map.of();
+            List<PartitionRange> toEnd = ReplayRange.everything().resolve(consumer, input).stream()
+                    .map(whole -> ranges.stream().filter(r -> r.partition() == whole.partition()).findFirst()
+                            .map(r -> new PartitionRange(r.partition(), r.start(), Math.max(r.start(), whole.end()))).orElse(whole))
+                    .toList();
+            toEnd.forEach(r -> plan.inputEnds.put(r.partition(), r.end()));
+            Map<String, Position> latest = request.latestOnly() ? latestPositions(consumer, input, toEnd, raws) : Map.of();
 
             Map<TargetLanguage, OutputIndex> outputs = new HashMap<>();
             Map<TargetLanguage, Map<Integer, Set<Bytes>>> memory = new HashMap<>();
@@ -189,11 +194,7 @@ public final class ReplayPlanner {
 
     /** The last record of each article from the range's start to the input's end now. */
     private static Map<String, Position> latestPositions(Consumer<byte[], byte[]> consumer, String input,
-                                                         List<PartitionRange> ranges, AvroDeserializer<RawArticle> raws) {
-        List<PartitionRange> toEnd = ReplayRange.everything().resolve(consumer, input).stream()
-                .map(whole -> ranges.stream().filter(r -> r.partition() == whole.partition()).findFirst()
-                        .map(r -> new PartitionRange(r.partition(), r.start(), Math.max(r.start(), whole.end()))).orElse(whole))
-                .toList();
+                                                         List<PartitionRange> toEnd, AvroDeserializer<RawArticle> raws) {
         Map<String, Position> latest = new HashMap<>();
         TopicScan.read(consumer, input, toEnd, record -> {
             RawArticle raw = decode(raws, input, record);
@@ -208,7 +209,7 @@ public final class ReplayPlanner {
         return latest;
     }
 
-    private static RawArticle decode(AvroDeserializer<RawArticle> raws, String topic, ConsumerRecord<byte[], byte[]> record) {
+    static RawArticle decode(AvroDeserializer<RawArticle> raws, String topic, ConsumerRecord<byte[], byte[]> record) {
         if (record.value() == null) {
             return null;
         }

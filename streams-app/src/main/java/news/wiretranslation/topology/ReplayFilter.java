@@ -26,7 +26,7 @@ final class ReplayFilter {
         return () -> new Selecting<>((partition, offset) -> replay.selects(target, partition, offset));
     }
 
-    /** Adds the replay header to each article written for {@code target} and reports it. */
+    /** Adds the replay header to each article written for {@code target}, unless the replay leaves it out. */
     static FixedKeyProcessorSupplier<String, Article, Article> marker(ReplaySelection replay, TargetLanguage target) {
         byte[] id = replay.replayId().getBytes(StandardCharsets.UTF_8);
         return () -> new FixedKeyProcessor<>() {
@@ -43,8 +43,9 @@ final class ReplayFilter {
                 RecordHeaders headers = new RecordHeaders(record.headers().toArray());
                 headers.remove(ReplaySelection.HEADER);
                 headers.add(ReplaySelection.HEADER, id);
-                replay.written(target, record.value());
-                context.forward(record.withHeaders(headers));
+                if (replay.write(target, record.value())) {
+                    context.forward(record.withHeaders(headers));
+                }
             }
         };
     }

@@ -22,6 +22,10 @@ public interface ReplaySelection {
     /** The replay's id: the value of the {@value #HEADER} header. */
     String replayId();
 
-    /** Told of every article the replay writes (on a stream thread): for its progress and summary. */
-    void written(TargetLanguage target, Article article);
+    /**
+     * Asked before each article the replay would write (on a stream thread): false leaves it out, when a later
+     * revision of the article has reached the input since the replay was planned (the live service writes that one,
+     * and the older one must not follow it on the compacted output). Also counts for the replay's progress.
+     */
+    boolean write(TargetLanguage target, Article article);
 }
