@@ -19,9 +19,16 @@ final class PlannedReplay implements ReplaySelection {
     private final LongAdder leftOut = new LongAdder();
     private final Set<String> revised = ConcurrentHashMap.newKeySet();
 
-    PlannedReplay(ReplayPlan plan, String replayId) {
+    private final Set<TargetLanguage> liveTargets;
+
+    /**
+     * @param liveTargets the live service's targets: only for those does a live revision overtake the replay's; for a
+     *                    language the live service does not (yet) write, the replay's output is the only one
+     */
+    PlannedReplay(ReplayPlan plan, String replayId, Set<TargetLanguage> liveTargets) {
         this.plan = plan;
         this.replayId = replayId;
+        this.liveTargets = Set.copyOf(liveTargets);
     }
 
     @Override
@@ -46,7 +53,7 @@ final class PlannedReplay implements ReplaySelection {
 
     @Override
     public boolean write(TargetLanguage target, Article article) {
-        if (revised.contains(article.getId())) {
+        if (liveTargets.contains(target) && revised.contains(article.getId())) {
             leftOut.increment();
             return false;
         }

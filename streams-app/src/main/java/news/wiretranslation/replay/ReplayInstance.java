@@ -61,7 +61,7 @@ public final class ReplayInstance {
         String id = replay.applicationId();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, replay.bootstrapServers()))) {
             prepare(admin, plan, out);
-            PlannedReplay selection = new PlannedReplay(plan, id);
+            PlannedReplay selection = new PlannedReplay(plan, id, Set.copyOf(live.targetLanguages()));
             long started = clock.millis();
             ReplayProgress progress = new ReplayProgress(plan.outputs(), plan.billedCharacters(), started);
             TranslationService service = TranslationService.create(replay, detector, translator, selection);
