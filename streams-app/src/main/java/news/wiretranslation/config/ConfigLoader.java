@@ -36,6 +36,16 @@ public final class ConfigLoader {
         return new ConfigLoader(System.getenv(), propertiesFile.map(ConfigLoader::readProperties).orElseGet(Properties::new));
     }
 
+    /**
+     * The process environment with {@code overrides} on top (for a tool that runs the service with a few settings of
+     * its own, e.g. the replay's application id), plus, when given, the properties file at {@code path}.
+     */
+    public static ConfigLoader fromEnvironment(Optional<Path> propertiesFile, Map<String, String> overrides) {
+        Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+        environment.putAll(overrides);
+        return new ConfigLoader(environment, propertiesFile.map(ConfigLoader::readProperties).orElseGet(Properties::new));
+    }
+
     static Properties readProperties(Path path) {
         Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(path)) {

@@ -15,6 +15,17 @@ public final class StreamsSettings {
     private StreamsSettings() {
     }
 
+    /**
+     * A replay instance's settings: the service's, except that a record that cannot be deserialized is logged and
+     * skipped, since the live service dead-lettered it when it first read it.
+     */
+    public static Properties forReplay(ServiceConfig config) {
+        Properties props = of(config);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                org.apache.kafka.streams.errors.LogAndContinueExceptionHandler.class);
+        return props;
+    }
+
     public static Properties of(ServiceConfig config) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());

@@ -59,6 +59,16 @@ public final class TranslationService implements AutoCloseable {
 
     /** Builds the service around a given detector and translator (the demo and tests choose their own). */
     public static TranslationService create(ServiceConfig config, LanguageDetector detector, Translator translator) {
+        return create(config, detector, translator, null);
+    }
+
+    /**
+     * Builds a replay instance when {@code replay} is not null (see {@code news.wiretranslation.replay}): the topology
+     * reprocesses only what the replay selects, and a record the live service dead-lettered as unreadable is skipped
+     * rather than dead-lettered twice.
+     */
+    public static TranslationService create(ServiceConfig config, LanguageDetector detector, Translator translator,
+                                            news.wiretranslation.topology.ReplaySelection replay) {
         EngineState engineState = new EngineState();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
             List<String> created = new TopicProvisioner(admin).ensureTopics(config);
@@ -68,9 +78,10 @@ public final class TranslationService implements AutoCloseable {
         }
         AsyncTranslation async = config.async().mode() == ServiceConfig.TranslationMode.ASYNC
                 ? AsyncTranslation.start(config, translator, detector) : null;
-        Topology topology = TranslationTopology.build(config, detector, translator, Clock.systemUTC(), async);
+        Topology topology = TranslationTopology.build(config, detector, translator, Clock.systemUTC(),
+                news.wiretranslation.metrics.PipelineMetrics.global(), async, replay);
         log.debug("Topology:\n{}", topology.describe());
-        KafkaStreams streams = new KafkaStreams(topology, StreamsSettings.of(config));
+        KafkaStreams streams = new KafkaStreams(topology, replay == null ? StreamsSettings.of(config) : StreamsSettings.forReplay(config));
         streams.setUncaughtExceptionHandler(new StreamFailurePolicy());
         if (async != null) {
             ServiceConfig.Async settings = config.async();
@@ -147,7 +158,10 @@ public final class TranslationService implements AutoCloseable {
     }
 
     public void close(Duration timeout) {
-        boolean clean = streams.close(timeout);
+        // Leave the consumer group at once rather than after the session timeout: the other instances take over the
+        // partitions sooner, and a replay's group reset (which refuses while the group has members) can follow a stop.
+        boolean clean = streams.close(org.apache.kafka.streams.CloseOptions.timeout(timeout).withGroupMembershipOperation(
+                org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         if (!clean) {
             log.warn("Kafka Streams did not close within {}", timeout);
         }

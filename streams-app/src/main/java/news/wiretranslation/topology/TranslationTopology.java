@@ -14,16 +14,13 @@ import news.wiretranslation.config.RegistrySettings;
 import news.wiretranslation.config.ServiceConfig;
 import news.wiretranslation.config.Setting;
 import news.wiretranslation.config.TargetLanguage;
-import news.wiretranslation.detect.CachingLanguageDetector;
 import news.wiretranslation.detect.DetectedArticle;
 import news.wiretranslation.detect.LanguageDetector;
-import news.wiretranslation.detect.LanguageResolver;
 import news.wiretranslation.label.ArticleLabeler;
 import news.wiretranslation.label.Disclaimers;
 import news.wiretranslation.logging.ArticleLog;
 import news.wiretranslation.metrics.PipelineMetrics;
 import news.wiretranslation.normalize.BoilerplateRules;
-import news.wiretranslation.normalize.TextNormalizer;
 import news.wiretranslation.quality.QualityChecker;
 import news.wiretranslation.registry.AvroSerde;
 import news.wiretranslation.translate.Translator;
@@ -87,6 +84,15 @@ public final class TranslationTopology {
      */
     public static Topology build(ServiceConfig config, LanguageDetector detector, Translator translator, Clock clock,
                                  PipelineMetrics metrics, AsyncTranslation async) {
+        return build(config, detector, translator, clock, metrics, async, null);
+    }
+
+    /**
+     * The topology of the configured mode; with {@code replay} (not null) the topology of a replay instance: only the
+     * records and targets the replay selects are translated, and what it writes is marked as reprocessed.
+     */
+    public static Topology build(ServiceConfig config, LanguageDetector detector, Translator translator, Clock clock,
+                                 PipelineMetrics metrics, AsyncTranslation async, ReplaySelection replay) {
         if (config.async().mode() == ServiceConfig.TranslationMode.ASYNC && async == null) {
             throw new IllegalArgumentException("TRANSLATION_MODE=async needs the dispatcher (AsyncTranslation)");
         }
@@ -97,26 +103,27 @@ public final class TranslationTopology {
         AvroSerde<Article> articleSerde = new AvroSerde<>(Article.class);
         articleSerde.configure(registry, false);
 
-        ArticleValidator validator = new ArticleValidator();
-        NormalizationStep normalization = new NormalizationStep(new TextNormalizer(boilerplateRules(config)));
         // Revisions and replays repeat an article's lead: the same sample is not detected twice.
-        LanguageResolver resolver = new LanguageResolver(new CachingLanguageDetector(detector, DETECTION_CACHE_ENTRIES),
-                config.sourceLanguages(),
-                config.detection().minConfidence(), config.detection().maxChars());
+        ArticlePreparation preparation = ArticlePreparation.of(config, detector);
         ArticleLabeler labeler = new ArticleLabeler(clock, disclaimers(config));
         Optional<QualityChecker> quality = qualityChecker(config, detector);
         TranslationStep translation = new TranslationStep(translator, labeler, quality);
 
         StreamsBuilder builder = new StreamsBuilder();
-        KStream<String, DetectedArticle> detected = builder
-                .stream(config.topics().input(), Consumed.with(Serdes.String(), rawSerde).withName("read-raw-articles"))
-                .mapValues(validator::validate, Named.as("validate"))
+        KStream<String, RawArticle> raw = builder
+                .stream(config.topics().input(), Consumed.with(Serdes.String(), rawSerde).withName("read-raw-articles"));
+        if (replay != null) {
+            // A replay instance: records outside its plan go no further (not even to detection).
+            raw = raw.processValues(ReplayFilter.anyTarget(replay), Named.as("replay-select"));
+        }
+        KStream<String, DetectedArticle> detected = raw
+                .mapValues(preparation::validate, Named.as("validate"))
                 .peek((key, article) -> {
                     metrics.articleIn(article);
                     ArticleLog.received(article);
                 }, Named.as("count-in"))
-                .mapValues(normalization::normalize, Named.as("normalize"))
-                .mapValues(article -> resolver.resolve(article.raw(), article.text()), Named.as("detect-language"))
+                .mapValues(preparation::normalize, Named.as("normalize"))
+                .mapValues(preparation::detect, Named.as("detect-language"))
                 .peek((key, article) -> {
                     metrics.detected(article);
                     ArticleLog.detected(article);
@@ -125,14 +132,19 @@ public final class TranslationTopology {
                 .selectKey((key, article) -> article.raw().getId(), Named.as("key-by-article-id"));
 
         for (TargetLanguage target : config.targetLanguages()) {
+            KStream<String, DetectedArticle> toTranslate = replay == null ? detected
+                    : detected.processValues(ReplayFilter.forTarget(replay, target), Named.as("replay-select-" + target.topicSuffix()));
             KStream<String, Article> articles;
             if (asynchronous) {
-                articles = translateAsynchronously(config, detected, target, new AsyncTranslationProcessor.Settings(
+                articles = translateAsynchronously(config, toTranslate, target, new AsyncTranslationProcessor.Settings(
                         target, translator, async.dispatcher(), labeler, quality, config.memory().enabled(),
                         config.memory().maxAge(), config.memory().maxEntries(), config.async().emitInterval(),
                         config.async().backpressureTimeout(), clock, async.counters()), registry);
             } else {
-                articles = detected.mapValues(article -> translation.toTarget(article, target), Named.as("to-" + target.topicSuffix()));
+                articles = toTranslate.mapValues(article -> translation.toTarget(article, target), Named.as("to-" + target.topicSuffix()));
+            }
+            if (replay != null) {
+                articles = articles.processValues(ReplayFilter.marker(replay, target), Named.as("replay-mark-" + target.topicSuffix()));
             }
             articles = articles.peek((id, article) -> {
                 metrics.articleOut(article);
@@ -173,7 +185,7 @@ public final class TranslationTopology {
                 .mapValues(TranslationOutcome::article, Named.as("article-" + suffix));
     }
 
-    private static BoilerplateRules boilerplateRules(ServiceConfig config) {
+    static BoilerplateRules boilerplateRules(ServiceConfig config) {
         return config.labelling().normalizationRules().map(file -> {
             try {
                 return BoilerplateRules.load(file);

@@ -1,0 +1,204 @@
+package news.wiretranslation.replay;
+
+import java.io.PrintWriter;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import news.wiretranslation.config.TargetLanguage;
+
+/**
+ * What a replay will do, decided before anything is written: which input records it reprocesses for which target
+ * languages, and what that costs, per language pair, in MT characters the translation memory already holds and in
+ * characters the engine will bill. The dry run prints it; a replay instance runs it.
+ */
+public final class ReplayPlan {
+    /** One language pair's share: articles, and the characters of the texts to translate. */
+    public static final class PairEstimate {
+        long articles;
+        long texts;
+        long memoryCharacters;
+        long billedCharacters;
+        long sharedCharacters;
+        long billedAtMost;
+
+        public long articles() {
+            return articles;
+        }
+
+        public long memoryCharacters() {
+            return memoryCharacters;
+        }
+
+        public long billedCharacters() {
+            return billedCharacters;
+        }
+    }
+
+    /** Why records in the range are not reprocessed, and how many. */
+    public static final class Skipped {
+        long unreadable;
+        long filteredOut;
+        long superseded;
+        long refused;
+        long unchanged;
+        long newerOutput;
+
+        public long unreadable() {
+            return unreadable;
+        }
+
+        public long filteredOut() {
+            return filteredOut;
+        }
+
+        public long superseded() {
+            return superseded;
+        }
+
+        public long refused() {
+            return refused;
+        }
+
+        public long unchanged() {
+            return unchanged;
+        }
+
+        public long newerOutput() {
+            return newerOutput;
+        }
+    }
+
+    private final List<PartitionRange> ranges;
+    private final List<TargetLanguage> targets;
+    private final Map<TargetLanguage, Map<Integer, BitSet>> selected = new HashMap<>();
+    private final Map<String, PairEstimate> pairs = new TreeMap<>();
+    final Skipped skipped = new Skipped();
+    long recordsInRange;
+    long articlesSelected;
+    /** Per partition, the input's end when the plan was made: a record from there on arrived after it. */
+    final Map<Integer, Long> inputEnds = new HashMap<>();
+
+    ReplayPlan(List<PartitionRange> ranges, List<TargetLanguage> targets) {
+        this.ranges = List.copyOf(ranges);
+        this.targets = List.copyOf(targets);
+        for (TargetLanguage target : targets) {
+            selected.put(target, new HashMap<>());
+        }
+    }
+
+    void select(TargetLanguage target, int partition, long offset) {
+        long start = range(partition).start();
+        selected.get(target).computeIfAbsent(partition, p -> new BitSet()).set(Math.toIntExact(offset - start));
+    }
+
+    PairEstimate pair(String sourceLanguage, TargetLanguage target) {
+        return pairs.computeIfAbsent(sourceLanguage + " -> " + target.code(), p -> new PairEstimate());
+    }
+
+    private PartitionRange range(int partition) {
+        return ranges.stream().filter(r -> r.partition() == partition).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no partition " + partition));
+    }
+
+    public List<PartitionRange> ranges() {
+        return ranges;
+    }
+
+    public List<TargetLanguage> targets() {
+        return targets;
+    }
+
+    public boolean selects(TargetLanguage target, int partition, long offset) {
+        Map<Integer, BitSet> byPartition = selected.get(target);
+        if (byPartition == null) {
+            return false;
+        }
+        BitSet bits = byPartition.get(partition);
+        if (bits == null) {
+            return false;
+        }
+        long relative = offset - range(partition).start();
+        return relative >= 0 && relative < Integer.MAX_VALUE && bits.get((int) relative);
+    }
+
+    public boolean selectsAny(int partition, long offset) {
+        for (TargetLanguage target : targets) {
+            if (selects(target, partition, offset)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Articles to write, summed over the target languages. */
+    public long outputs() {
+        return selected.values().stream().flatMap(m -> m.values().stream()).mapToLong(BitSet::cardinality).sum();
+    }
+
+    public long outputs(TargetLanguage target) {
+        return selected.get(target).values().stream().mapToLong(BitSet::cardinality).sum();
+    }
+
+    public Map<String, PairEstimate> pairs() {
+        return pairs;
+    }
+
+    public long billedCharacters() {
+        return pairs.values().stream().mapToLong(p -> p.billedCharacters).sum();
+    }
+
+    public long memoryCharacters() {
+        return pairs.values().stream().mapToLong(p -> p.memoryCharacters).sum();
+    }
+
+    /** What would be billed if no text were shared by articles of different partitions in flight together. */
+    public long billedAtMost() {
+        return pairs.values().stream().mapToLong(p -> p.billedAtMost).sum();
+    }
+
+    public Skipped skipped() {
+        return skipped;
+    }
+
+    public Map<Integer, Long> inputEnds() {
+        return inputEnds;
+    }
+
+    public long recordsInRange() {
+        return recordsInRange;
+    }
+
+    /** The dry run's report. */
+    public void print(PrintWriter out) {
+        out.println("input range (partition: first offset .. end, exclusive):");
+        for (PartitionRange range : ranges) {
+            out.printf("  %d: %d .. %d  (%d records)%n", range.partition(), range.start(), range.end(), range.size());
+        }
+        out.printf("records in range %d; reprocessed %d articles; skipped: %d outside --source/--id, %d superseded by a "
+                        + "later revision, %d unreadable, %d refused before translation (dead-lettered already)%n",
+                recordsInRange, articlesSelected, skipped.filteredOut, skipped.superseded, skipped.unreadable, skipped.refused);
+        if (skipped.unchanged + skipped.newerOutput > 0) {
+            out.printf("outputs left alone: %d already current (same revision, pipeline version and settings), "
+                    + "%d with a later revision in the output%n", skipped.unchanged, skipped.newerOutput);
+        }
+        out.printf("%-16s %9s %16s %16s %16s%n", "language pair", "articles", "MT characters", "from memory", "billed");
+        for (Map.Entry<String, PairEstimate> entry : pairs.entrySet()) {
+            PairEstimate pair = entry.getValue();
+            out.printf("%-16s %9d %16d %16d %16d%n", entry.getKey(), pair.articles,
+                    pair.memoryCharacters + pair.billedCharacters, pair.memoryCharacters, pair.billedCharacters);
+        }
+        out.printf("%-16s %9d %16d %16d %16d%n", "total", outputs(), memoryCharacters() + billedCharacters(),
+                memoryCharacters(), billedCharacters());
+        if (billedAtMost() > billedCharacters()) {
+            out.printf("billed counts a text that articles of several partitions need once (they are queued together); "
+                    + "if none were in flight together: %d%n", billedAtMost());
+        }
+        for (TargetLanguage target : targets) {
+            out.printf("  %s: %d articles to write%n", target.code(), outputs(target));
+        }
+        out.flush();
+    }
+}
