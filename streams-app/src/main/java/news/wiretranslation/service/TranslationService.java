@@ -18,6 +18,7 @@ import news.wiretranslation.translate.TranslationException;
 import news.wiretranslation.translate.Translator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
@@ -135,9 +136,23 @@ public final class TranslationService implements AutoCloseable {
         close(config.streams().shutdownTimeout());
     }
 
+    /**
+     * Stops within {@code timeout}: Kafka Streams commits what is finished, and articles still waiting for the
+     * engine stay in the changelogged pending store, for whichever instance takes their partition next to resume
+     * (handed back, not lost). A dynamic member leaves the group, so its partitions move at once; a static member
+     * ({@code GROUP_INSTANCE_ID}) stays, so a restart within the session timeout causes no rebalance.
+     */
     public void close(Duration timeout) {
-        boolean clean = streams.close(timeout);
-        if (!clean) {
+        CloseOptions.GroupMembershipOperation membership = config.streams().staticMembership()
+                ? CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP : CloseOptions.GroupMembershipOperation.LEAVE_GROUP;
+        log.info("Stopping: closing Kafka Streams within {} ms ({})", timeout.toMillis(),
+                membership == CloseOptions.GroupMembershipOperation.LEAVE_GROUP ? "leaving the group"
+                        : "staying in the group as " + config.streams().groupInstanceId().orElseThrow());
+        long start = System.nanoTime();
+        boolean clean = streams.close(CloseOptions.timeout(timeout).withGroupMembershipOperation(membership));
+        if (clean) {
+            log.info("Kafka Streams closed cleanly in {} ms", (System.nanoTime() - start) / 1_000_000);
+        } else {
             log.warn("Kafka Streams did not close within {}", timeout);
         }
         if (async != null) {
