@@ -141,6 +141,7 @@ class ScaleOutIT {
                 Map<Integer, String> ownersBeforeKill = watcher.latestOwners();
                 Set<Integer> orphaned = partitionsOf(ownersBeforeKill, "instance-2");
                 int doneAtKill = watcher.count("en-us") + watcher.count("de");
+                long killedRss = instances.get("instance-2").peakResidentMiB();
                 long killedAt = System.nanoTime();
                 instances.get("instance-2").kill();
                 instances.put("instance-4", ServiceProcess.start(settings("instance-4", stateDirs), log("instance-4"), JVM_OPTIONS));
@@ -166,6 +167,9 @@ class ScaleOutIT {
                 assertThat(watcher.records("dlq")).as("dead letters").isEmpty();
 
                 report(watcher, killedAt, published, allDone, doneAtKill, orphaned);
+                System.out.printf("scale-out IT: peak resident memory (-Xmx512m): instance-2 %d MiB when killed, %s%n", killedRss,
+                        List.of("instance-1", "instance-3", "instance-4").stream()
+                                .map(name -> name + " " + instances.get(name).peakResidentMiB() + " MiB").collect(Collectors.joining(", ")));
             }
 
             // SIGTERM: the survivors close Kafka Streams cleanly within the shutdown timeout.

@@ -67,6 +67,20 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The process's peak resident memory so far in MiB (Linux: VmHWM in /proc/PID/status), or -1 if unknown. */
+    public long peakResidentMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D+", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux, or the process is gone
+        }
+        return -1;
+    }
+
     /** SIGKILL: the process gets no chance to commit, close or leave its group. Waits until it is gone. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
