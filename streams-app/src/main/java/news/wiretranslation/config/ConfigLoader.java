@@ -89,7 +89,12 @@ public final class ConfigLoader {
                         optional(Setting.STATE_DIR),
                         parse(Setting.REPLICATION_FACTOR, ConfigLoader::replicationFactor, "-1 or a number from 1 to 32767"),
                         optional(Setting.COMMIT_INTERVAL_MS).map(v -> parse(Setting.COMMIT_INTERVAL_MS, Long::parseLong, "milliseconds")),
-                        Duration.ofMillis(nonNegativeLong(Setting.SHUTDOWN_TIMEOUT_MS))),
+                        Duration.ofMillis(nonNegativeLong(Setting.SHUTDOWN_TIMEOUT_MS)),
+                        parse(Setting.NUM_STANDBY_REPLICAS, value -> inRange(value, 0, 10), "a whole number from 0 to 10"),
+                        optional(Setting.GROUP_INSTANCE_ID).map(v -> groupInstanceId()),
+                        optional(Setting.SESSION_TIMEOUT_MS).map(v -> Duration.ofMillis(
+                                parse(Setting.SESSION_TIMEOUT_MS, value -> inRange(value, 1000, 3_600_000), "milliseconds from 1000 to 3600000"))),
+                        transactionTimeout()),
                 new ServiceConfig.Memory(
                         bool(Setting.TRANSLATION_MEMORY),
                         Duration.ofDays(positiveInt(Setting.TRANSLATION_MEMORY_MAX_AGE_DAYS)),
@@ -123,6 +128,31 @@ public final class ConfigLoader {
                 Duration.ofMillis(backpressure),
                 Duration.ofMillis(positiveInt(Setting.TRANSLATION_EMIT_INTERVAL_MS)),
                 maxBackoff);
+    }
+
+    /** Kafka Streams appends "-<thread>" to it; it becomes part of consumer and transactional names. */
+    private String groupInstanceId() {
+        return parse(Setting.GROUP_INSTANCE_ID, value -> {
+            if (!value.matches("[a-zA-Z0-9._-]{1,200}")) {
+                throw new IllegalArgumentException("use letters, digits, '.', '_' and '-', at most 200");
+            }
+            return value;
+        }, "a name such as the pod name");
+    }
+
+    /** The open transaction of a stream thread waiting for room must outlive that wait. */
+    private Optional<Duration> transactionTimeout() {
+        Optional<String> raw = optional(Setting.TRANSACTION_TIMEOUT_MS);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        long timeout = parse(Setting.TRANSACTION_TIMEOUT_MS, value -> inRange(value, 1000, 900_000), "milliseconds from 1000 to 900000");
+        long backpressure = optional(Setting.TRANSLATION_BACKPRESSURE_TIMEOUT_MS).map(Long::parseLong).orElse(0L);
+        if (timeout < backpressure + 5_000) {
+            throw ConfigException.invalid(Setting.TRANSACTION_TIMEOUT_MS, raw.get(), "at least "
+                    + Setting.TRANSLATION_BACKPRESSURE_TIMEOUT_MS.env() + " + 5000 (" + (backpressure + 5_000) + ")");
+        }
+        return Optional.of(Duration.ofMillis(timeout));
     }
 
     private static int inRange(String value, int min, int max) {

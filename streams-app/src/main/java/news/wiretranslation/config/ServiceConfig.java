@@ -123,7 +123,18 @@ public record ServiceConfig(
     public record Http(String bindAddress, int port) {
     }
 
+    /**
+     * Kafka Streams settings. The last four decide how instances share the work: standby replicas, static
+     * membership, the session timeout and the transaction timeout (which bound the pause when an instance dies).
+     */
     public record Streams(String processingGuarantee, int threads, Optional<String> stateDir, short replicationFactor,
-                          Optional<Long> commitIntervalMs, Duration shutdownTimeout) {
+                          Optional<Long> commitIntervalMs, Duration shutdownTimeout, int standbyReplicas,
+                          Optional<String> groupInstanceId, Optional<Duration> sessionTimeout,
+                          Optional<Duration> transactionTimeout) {
+
+        /** Static members keep their partitions across a restart, so a clean stop must not leave the group. */
+        public boolean staticMembership() {
+            return groupInstanceId.isPresent();
+        }
     }
 }

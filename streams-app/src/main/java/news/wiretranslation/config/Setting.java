@@ -61,6 +61,10 @@ public enum Setting {
     REPLICATION_FACTOR("-1", "Replication factor of the internal topics and of topics the service creates; -1 = the broker's default."),
     COMMIT_INTERVAL_MS("", "Kafka Streams commit.interval.ms; empty = Kafka's default (100 ms under exactly-once)."),
     SHUTDOWN_TIMEOUT_MS("30000", "How long SIGTERM waits for Kafka Streams to close cleanly."),
+    NUM_STANDBY_REPLICAS("0", "Kafka Streams num.standby.replicas: warm copies of each task's state kept on other instances, so a failover does not restore from the changelog."),
+    GROUP_INSTANCE_ID("", "Static membership: a stable name for this instance (the pod name); each stream thread joins as <name>-<thread>. A restart within SESSION_TIMEOUT_MS then causes no rebalance. Empty = dynamic membership."),
+    SESSION_TIMEOUT_MS("", "Consumer session.timeout.ms: how long the group waits for a silent instance before moving its partitions; empty = Kafka's default (45000)."),
+    TRANSACTION_TIMEOUT_MS("", "Exactly-once: producer transaction.timeout.ms, how long a crashed instance's open transaction blocks its partitions for the next owner; empty = max(60000, TRANSLATION_BACKPRESSURE_TIMEOUT_MS + 30000) in async mode, 10000 (Kafka Streams) in sync mode."),
     HTTP_BIND_ADDRESS("127.0.0.1", "Address the metrics and health HTTP server listens on; 0.0.0.0 in a container, so probes and scrapers reach it."),
     HTTP_PORT("8080", "Port of the metrics and health HTTP server (/metrics, /health/live, /health/ready); 0 = any free port."),
     LOG_FORMAT("plain", "Log lines: plain (text) or json (one JSON object per line, with articleId, revision and stage as fields).");

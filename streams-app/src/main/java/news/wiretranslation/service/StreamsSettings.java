@@ -43,6 +43,7 @@ public final class StreamsSettings {
             long transactionTimeout = Math.max(60_000, config.async().backpressureTimeout().toMillis() + 30_000);
             props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), (int) transactionTimeout);
         }
+        scaleOut(config.streams(), props);
         // A new consumer group starts with the oldest article: nothing published before start-up is skipped.
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
 
@@ -54,5 +55,21 @@ public final class StreamsSettings {
         // The handlers serialize dead letters with the registry settings.
         props.putAll(RegistrySettings.serdeConfigs(config.registry()));
         return props;
+    }
+
+    /**
+     * How instances share the work. A transaction left open by a crashed instance blocks its partitions for the
+     * next owner until the broker aborts it, so the transaction timeout bounds the failover pause together with the
+     * session timeout (an instance restarted on the same state directory keeps its process id, hence its
+     * transactional ids, and fences its predecessor at once).
+     */
+    private static void scaleOut(ServiceConfig.Streams streams, Properties props) {
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, streams.standbyReplicas());
+        // Kafka Streams gives each stream thread's consumer "<id>-<thread index>".
+        streams.groupInstanceId().ifPresent(id -> props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));
+        streams.sessionTimeout().ifPresent(timeout ->
+                props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), (int) timeout.toMillis()));
+        streams.transactionTimeout().ifPresent(timeout ->
+                props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), (int) timeout.toMillis()));
     }
 }

@@ -19,6 +19,7 @@ import news.wiretranslation.translate.TranslationException;
 import news.wiretranslation.translate.Translator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
@@ -157,12 +158,23 @@ public final class TranslationService implements AutoCloseable {
         close(config.streams().shutdownTimeout());
     }
 
+    /**
+     * Stops within {@code timeout}: Kafka Streams commits what is finished, and articles still waiting for the
+     * engine stay in the changelogged pending store, for whichever instance takes their partition next to resume
+     * (handed back, not lost). A dynamic member leaves the group, so its partitions move at once; a static member
+     * ({@code GROUP_INSTANCE_ID}) stays, so a restart within the session timeout causes no rebalance.
+     */
     public void close(Duration timeout) {
-        // Leave the consumer group at once rather than after the session timeout: the other instances take over the
-        // partitions sooner, and a replay's group reset (which refuses while the group has members) can follow a stop.
-        boolean clean = streams.close(org.apache.kafka.streams.CloseOptions.timeout(timeout).withGroupMembershipOperation(
-                org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
-        if (!clean) {
+        CloseOptions.GroupMembershipOperation membership = config.streams().staticMembership()
+                ? CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP : CloseOptions.GroupMembershipOperation.LEAVE_GROUP;
+        log.info("Stopping: closing Kafka Streams within {} ms ({})", timeout.toMillis(),
+                membership == CloseOptions.GroupMembershipOperation.LEAVE_GROUP ? "leaving the group"
+                        : "staying in the group as " + config.streams().groupInstanceId().orElseThrow());
+        long start = System.nanoTime();
+        boolean clean = streams.close(CloseOptions.timeout(timeout).withGroupMembershipOperation(membership));
+        if (clean) {
+            log.info("Kafka Streams closed cleanly in {} ms", (System.nanoTime() - start) / 1_000_000);
+        } else {
             log.warn("Kafka Streams did not close within {}", timeout);
         }
         if (async != null) {

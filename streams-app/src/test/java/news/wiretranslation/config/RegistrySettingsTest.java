@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -16,11 +15,7 @@ import org.junit.jupiter.api.Test;
 class RegistrySettingsTest {
 
     private static Map<String, String> with(String... pairs) {
-        Map<String, String> env = new HashMap<>(TestConfigs.baseSettings("127.0.0.1:9092", "http://127.0.0.1:8081"));
-        for (int i = 0; i < pairs.length; i += 2) {
-            env.put(pairs[i], pairs[i + 1]);
-        }
-        return env;
+        return TestConfigs.localSettingsWith(pairs);
     }
 
     @Test

@@ -18,6 +18,15 @@ public final class TestConfigs {
         return env;
     }
 
+    /** Base settings for a broker and registry on 127.0.0.1 (never contacted), plus the given name-value pairs. */
+    public static Map<String, String> localSettingsWith(String... pairs) {
+        Map<String, String> env = baseSettings("127.0.0.1:9092", "http://127.0.0.1:8081");
+        for (int i = 0; i < pairs.length; i += 2) {
+            env.put(pairs[i], pairs[i + 1]);
+        }
+        return env;
+    }
+
     public static ServiceConfig load(Map<String, String> env) {
         return new ConfigLoader(env, new Properties()).load();
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,25 +18,14 @@ import news.wiretranslation.avro.Article;
 import news.wiretranslation.avro.BodyFormat;
 import news.wiretranslation.avro.RawArticle;
 import news.wiretranslation.benchmark.StoryFeed;
-import news.wiretranslation.config.RegistrySettings;
 import news.wiretranslation.config.ServiceConfig;
 import news.wiretranslation.config.TestConfigs;
 import news.wiretranslation.embedded.EmbeddedKafkaBroker;
 import news.wiretranslation.embedded.EmbeddedSchemaRegistry;
-import news.wiretranslation.registry.AvroSerde;
 import news.wiretranslation.translate.async.BatchLimits;
 import news.wiretranslation.translate.deepl.DeepLStandIn;
 import news.wiretranslation.translate.deepl.RecordedRequest;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -150,13 +138,11 @@ class AsyncTranslationIT {
 
         // The first instance, in its own JVM, killed while requests are in flight.
         Path log = Path.of("target", "async-crash-it-child.log");
-        Process child = startChild(env, log);
-        try {
+        try (ServiceProcess child = ServiceProcess.start(env, log, "768m")) {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
                     .until(() -> deepL.requestCount() >= 8 || !child.isAlive());
             assertThat(child.isAlive()).as("the first instance runs; its log: %s", log.toAbsolutePath()).isTrue();
-        } finally {
-            child.destroyForcibly().waitFor();
+            child.kill();
         }
         int requestsBeforeCrash = deepL.requestCount();
         List<ConsumerRecord<byte[], Article>> beforeRestart = read(config, "en-us", Integer.MAX_VALUE, Duration.ofSeconds(3));
@@ -224,44 +210,16 @@ class AsyncTranslationIT {
                 .setRevision(1).setUrgency(5).setPublishedAt(now).setReceivedAt(now).setAttributes(Map.of()).build();
     }
 
-    private static Process startChild(Map<String, String> env, Path log) throws Exception {
-        Files.createDirectories(log.getParent());
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx768m", "-cp", classpath,
-                "news.wiretranslation.cli.WireTranslation", "run");
-        builder.environment().putAll(env);
-        builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        return builder.start();
-    }
-
     private static void createTopic(String topic, int partitions) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
-        }
+        ServiceTopics.createTopic(broker.bootstrapServers(), topic, partitions);
     }
 
     private static void publish(ServiceConfig config, List<RawArticle> feed) {
-        AvroSerde<RawArticle> serde = serde(RawArticle.class, config);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new ByteArraySerializer())) {
-            for (RawArticle article : feed) {
-                producer.send(new ProducerRecord<>(config.topics().input(), article.getId(),
-                        serde.serializer().serialize(config.topics().input(), article)));
-            }
-            producer.flush();
-        }
+        ServiceTopics.publish(broker.bootstrapServers(), config, feed);
     }
 
     private static List<ConsumerRecord<byte[], Article>> read(ServiceConfig config, String language, int expected, Duration timeout) {
         return TopicReader.readUntil(broker.bootstrapServers(), config.topics().outputPrefix() + language,
-                serde(Article.class, config).deserializer(), records -> records.size() >= expected, timeout);
-    }
-
-    private static <T extends SpecificRecord> AvroSerde<T> serde(Class<T> type, ServiceConfig config) {
-        AvroSerde<T> serde = new AvroSerde<>(type);
-        serde.configure(RegistrySettings.serdeConfigs(config.registry()), false);
-        return serde;
+                ServiceTopics.serde(Article.class, config).deserializer(), records -> records.size() >= expected, timeout);
     }
 }
