@@ -36,6 +36,7 @@ public final class TranslationService implements AutoCloseable {
     private final AsyncTranslation async;
     private final KafkaStreams streams;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private TerminologyReloader terminology;
 
     private TranslationService(ServiceConfig config, Translator translator, AsyncTranslation async, KafkaStreams streams) {
         this.config = config;
@@ -60,6 +61,8 @@ public final class TranslationService implements AutoCloseable {
                 log.info("Created topics {}", created);
             }
         }
+        // Glossaries and protected terms before the topology: a bad file stops start-up here, naming the line.
+        TerminologyReloader terminology = TerminologyReloader.start(config, translator);
         AsyncTranslation async = config.async().mode() == ServiceConfig.TranslationMode.ASYNC
                 ? AsyncTranslation.start(config, translator, detector) : null;
         Topology topology = TranslationTopology.build(config, detector, translator, Clock.systemUTC(), async);
@@ -73,7 +76,9 @@ public final class TranslationService implements AutoCloseable {
                     settings.batchMaxTexts(), settings.batchMaxBytes(), settings.linger().toMillis(),
                     settings.queueCapacity(), config.memory().enabled() ? "on" : "off");
         }
-        return new TranslationService(config, translator, async, streams);
+        TranslationService service = new TranslationService(config, translator, async, streams);
+        service.terminology = terminology;
+        return service;
     }
 
     public static LanguageDetector detector(ServiceConfig config) {
@@ -139,6 +144,9 @@ public final class TranslationService implements AutoCloseable {
         boolean clean = streams.close(timeout);
         if (!clean) {
             log.warn("Kafka Streams did not close within {}", timeout);
+        }
+        if (terminology != null) {
+            terminology.close();
         }
         if (async != null) {
             async.close();
