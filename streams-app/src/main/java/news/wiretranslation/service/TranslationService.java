@@ -55,14 +55,14 @@ public final class TranslationService implements AutoCloseable {
 
     /** Builds the service around a given detector and translator (the demo and tests choose their own). */
     public static TranslationService create(ServiceConfig config, LanguageDetector detector, Translator translator) {
+        // Glossaries and protected terms first: a bad file stops start-up here, naming the line, before Kafka is touched.
+        TerminologyReloader terminology = TerminologyReloader.start(config, translator);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
             List<String> created = new TopicProvisioner(admin).ensureTopics(config);
             if (!created.isEmpty()) {
                 log.info("Created topics {}", created);
             }
         }
-        // Glossaries and protected terms before the topology: a bad file stops start-up here, naming the line.
-        TerminologyReloader terminology = TerminologyReloader.start(config, translator);
         AsyncTranslation async = config.async().mode() == ServiceConfig.TranslationMode.ASYNC
                 ? AsyncTranslation.start(config, translator, detector) : null;
         Topology topology = TranslationTopology.build(config, detector, translator, Clock.systemUTC(), async);
