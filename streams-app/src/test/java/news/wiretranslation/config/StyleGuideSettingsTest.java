@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -17,11 +16,7 @@ class StyleGuideSettingsTest {
     Path dir;
 
     private static Map<String, String> with(String... keyValues) {
-        Map<String, String> env = new HashMap<>(TestConfigs.baseSettings("127.0.0.1:9092", "http://127.0.0.1:8081"));
-        for (int i = 0; i < keyValues.length; i += 2) {
-            env.put(keyValues[i], keyValues[i + 1]);
-        }
-        return env;
+        return TestConfigs.baseSettingsWith(keyValues);
     }
 
     @Test

@@ -18,6 +18,15 @@ public final class TestConfigs {
         return env;
     }
 
+    /** The base settings (local broker and registry addresses) with these key, value pairs added. */
+    public static Map<String, String> baseSettingsWith(String... keyValues) {
+        Map<String, String> env = baseSettings("127.0.0.1:9092", "http://127.0.0.1:8081");
+        for (int i = 0; i < keyValues.length; i += 2) {
+            env.put(keyValues[i], keyValues[i + 1]);
+        }
+        return env;
+    }
+
     public static ServiceConfig load(Map<String, String> env) {
         return new ConfigLoader(env, new Properties()).load();
     }
