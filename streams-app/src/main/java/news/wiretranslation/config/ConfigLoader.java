@@ -35,7 +35,7 @@ public final class ConfigLoader {
         return new ConfigLoader(System.getenv(), propertiesFile.map(ConfigLoader::readProperties).orElseGet(Properties::new));
     }
 
-    static Properties readProperties(Path path) {
+    public static Properties readProperties(Path path) {
         Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(path)) {
             properties.load(in);
@@ -90,8 +90,18 @@ public final class ConfigLoader {
                 styleGuide());
     }
 
+    /** The application id alone (the prefix of the DeepL glossaries' names). */
+    public String applicationId() {
+        return required(Setting.APPLICATION_ID);
+    }
+
+    /** The DeepL settings alone (key, server, timeout, model), for tools that talk to DeepL without Kafka. */
+    public ServiceConfig.DeepL deepLSettings() {
+        return deepL();
+    }
+
     /** Glossaries, protected terms, formality and context: the files are checked to exist here, read at start-up. */
-    ServiceConfig.StyleGuide styleGuide() {
+    public ServiceConfig.StyleGuide styleGuide() {
         Optional<Path> glossaryDir = optional(Setting.GLOSSARY_DIR).map(value -> {
             Path dir = Path.of(value);
             if (!Files.isDirectory(dir)) {

@@ -27,17 +27,17 @@ import java.util.TreeMap;
  * hash (and whose entry count agrees), or creates one; then it deletes every other glossary of the prefix: those a
  * new one replaced, duplicates, and those of pairs no longer configured. Nothing else in the account is touched.
  */
-final class DeepLGlossaries {
+public final class DeepLGlossaries {
 
     private DeepLGlossaries() {
     }
 
     /** A glossary in use: the id every request for the pair carries. */
-    record Active(LanguagePair pair, String glossaryId, String contentHash, int entries) {
+    public record Active(LanguagePair pair, String glossaryId, String contentHash, int entries) {
     }
 
     /** What a sync did (or, dry, would do). */
-    enum Action { CREATED, REUSED, DELETED }
+    public enum Action { CREATED, REUSED, DELETED }
 
     /**
      * One step of a sync.
@@ -45,18 +45,18 @@ final class DeepLGlossaries {
      * @param diff for a created glossary, how its entries differ from the one it replaces ({@code + a -> b},
      *             {@code - a -> b}, {@code ~ a -> b (was c)}); empty otherwise
      */
-    record Change(Action action, LanguagePair pair, String glossaryId, String name, long entries, List<String> diff) {
+    public record Change(Action action, LanguagePair pair, String glossaryId, String name, long entries, List<String> diff) {
     }
 
-    record Report(Map<LanguagePair, Active> active, List<Change> changes) {
-        long count(Action action) {
+    public record Report(Map<LanguagePair, Active> active, List<Change> changes) {
+        public long count(Action action) {
             return changes.stream().filter(c -> c.action() == action).count();
         }
     }
 
     /** A glossary of the account that this prefix owns, with what its name says. */
-    record Owned(MultilingualGlossaryInfo info, LanguagePair pair, String contentHash) {
-        long entryCount() {
+    public record Owned(MultilingualGlossaryInfo info, LanguagePair pair, String contentHash) {
+        public long entryCount() {
             return info.getDictionaries() == null ? -1 : info.getDictionaries().stream()
                     .filter(d -> pair.source().equalsIgnoreCase(d.getSourceLanguageCode())
                             && pair.target().equalsIgnoreCase(d.getTargetLanguageCode()))

@@ -156,12 +156,12 @@ public final class DeepLTranslator implements Translator {
     }
 
     /** Syncs the glossaries of {@code wanted} (or, with {@code apply} false, says what a sync would do): for the CLI. */
-    DeepLGlossaries.Report syncGlossaries(Map<LanguagePair, Glossary> wanted, boolean apply) throws TranslationException {
+    public DeepLGlossaries.Report syncGlossaries(Map<LanguagePair, Glossary> wanted, boolean apply) throws TranslationException {
         return call("syncing glossaries", () -> DeepLGlossaries.sync(client, glossaryPrefix, wanted, apply));
     }
 
     /** The glossaries this service owns in the account, oldest first: for the CLI. */
-    List<DeepLGlossaries.Owned> ownedGlossaries() throws TranslationException {
+    public List<DeepLGlossaries.Owned> ownedGlossaries() throws TranslationException {
         return call("listing glossaries", () -> DeepLGlossaries.owned(client, glossaryPrefix));
     }
 

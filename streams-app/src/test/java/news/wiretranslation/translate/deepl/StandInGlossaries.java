@@ -25,12 +25,12 @@ import java.util.regex.Pattern;
  * Every call that changes the glossaries is recorded ({@link #changes()}: {@code CREATE <id> <name>},
  * {@code DELETE <id>}).
  */
-final class StandInGlossaries {
+public final class StandInGlossaries {
     private static final Pattern ONE = Pattern.compile("/v3/glossaries/([^/]+)");
     private static final Pattern ENTRIES = Pattern.compile("/v3/glossaries/([^/]+)/entries");
 
     /** One stored glossary (one dictionary per language pair). */
-    record Stored(String id, String name, Instant created, Map<String, Map<String, String>> dictionaries) {
+    public record Stored(String id, String name, Instant created, Map<String, Map<String, String>> dictionaries) {
         static String key(String source, String target) {
             return source.toLowerCase(Locale.ROOT) + ">" + target.toLowerCase(Locale.ROOT);
         }
