@@ -218,8 +218,8 @@ public final class GlossaryCommand implements Callable<Integer> {
                 change.diff().forEach(line -> out().println("    " + line));
             }
             long entries = wanted.values().stream().mapToLong(g -> g.entries().size()).sum();
-            out().printf("%s %d glossaries (%d entries): %d created, %d unchanged, %d deleted.%n",
-                    dryRun ? "Dry run, nothing changed:" : "Synced", wanted.size(), entries,
+            out().printf(dryRun ? "Dry run, nothing changed: %d glossaries (%d entries): %d to create, %d unchanged, %d to delete.%n"
+                            : "Synced %d glossaries (%d entries): %d created, %d unchanged, %d deleted.%n", wanted.size(), entries,
                     report.count(DeepLGlossaries.Action.CREATED), report.count(DeepLGlossaries.Action.REUSED),
                     report.count(DeepLGlossaries.Action.DELETED));
             return EXIT_OK;
