@@ -41,6 +41,10 @@ public final class Translators {
                         .<Translator>map(url -> new ApertiumApyTranslator(
                                 new ApertiumApySettings(java.net.URI.create(url), apertium.timeout(), 0)))
                         .orElseGet(() -> new ApertiumCliTranslator(ApertiumCliSettings.defaults().withTimeout(apertium.timeout())));
+                if (config.styleGuide().glossaryDir().isPresent()) {
+                    org.slf4j.LoggerFactory.getLogger(Translators.class).warn("{} is set but Apertium applies no glossaries;"
+                            + " only the protected terms and the checks after translation apply", "GLOSSARY_DIR");
+                }
                 // Apertium cannot skip a span: protected terms are translated around.
                 yield config.styleGuide().protectedTermsFile().isPresent()
                         ? new ProtectedTermsTranslator(engine, terminologyFiles(config)) : engine;

@@ -556,8 +556,9 @@ public final class AsyncTranslationProcessor implements Processor<String, Detect
     }
 
     private MemoryKeys memoryKeys(String sourceLanguage, TranslationOptions options) {
-        // Keyed by the glossary too: a reloaded glossary makes new keys, and the old ones are not served.
-        return memoryKeys.computeIfAbsent(sourceLanguage + "\u0000" + options.fingerprint(),
+        // Keyed by the settings and glossary too: a reload makes new keys, and the old ones are not served.
+        return memoryKeys.computeIfAbsent(sourceLanguage + "\u0000" + settings.translator().settings(sourceLanguage,
+                        target.code()) + "\u0000" + options.fingerprint(),
                 k -> MemoryKeys.of(settings.translator(), options, sourceLanguage, target.code()));
     }
 

@@ -21,6 +21,7 @@ public final class ProtectedTermsTranslator implements ForwardingTranslator {
     private final Translator delegate;
     private final TerminologyFiles files;
     private volatile Terminology terminology = Terminology.NONE;
+    private volatile String protectedHash = "";
 
     public ProtectedTermsTranslator(Translator delegate, TerminologyFiles files) {
         this.delegate = delegate;
@@ -34,7 +35,7 @@ public final class ProtectedTermsTranslator implements ForwardingTranslator {
 
     @Override
     public String settings(String sourceLanguage, String targetLanguage) {
-        String hash = terminology.protectedTerms().contentHash();
+        String hash = protectedHash;
         return delegate.settings(sourceLanguage, targetLanguage) + (hash.isEmpty() ? "" : ",protected=" + hash);
     }
 
@@ -48,6 +49,7 @@ public final class ProtectedTermsTranslator implements ForwardingTranslator {
     public void prepare() throws TranslationException {
         Terminology loaded = files.load();
         terminology = new Terminology(Map.of(), loaded.protectedTerms());
+        protectedHash = loaded.protectedTerms().contentHash();
         delegate.prepare();
     }
 
@@ -70,8 +72,10 @@ public final class ProtectedTermsTranslator implements ForwardingTranslator {
         if (!any) {
             return delegate.translate(request);
         }
-        TranslationResult result = delegate.translate(new TranslationRequest(request.sourceLanguage(),
-                request.targetLanguage(), sent, request.options()));
+        TranslationResult result = sent.isEmpty()
+                ? new TranslationResult(List.of(), delegate.engine(), null, null, 0)
+                : delegate.translate(new TranslationRequest(request.sourceLanguage(), request.targetLanguage(), sent,
+                        request.options()));
         List<String> texts = new ArrayList<>(request.texts().size());
         List<Long> billed = new ArrayList<>(request.texts().size());
         int next = 0;

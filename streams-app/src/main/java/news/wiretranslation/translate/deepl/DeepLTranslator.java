@@ -56,12 +56,13 @@ public final class DeepLTranslator implements Translator {
     private final String glossaryPrefix;
     private final Object preparing = new Object();
     /** The terminology in use and the DeepL glossaries made from it; replaced whole by {@link #prepare()}. */
-    private volatile Applied applied = new Applied(Terminology.NONE, Map.of(), false);
+    private volatile Applied applied = new Applied(Terminology.NONE, Map.of(), "", false);
     /** Set when DeepL no longer knows a glossary in use: the next {@link #prepare()} syncs even if no file changed. */
     private volatile boolean glossaryLost;
 
     /** What {@link #prepare()} last put in place. */
-    private record Applied(Terminology terminology, Map<LanguagePair, DeepLGlossaries.Active> glossaries, boolean loaded) {
+    private record Applied(Terminology terminology, Map<LanguagePair, DeepLGlossaries.Active> glossaries,
+                           String protectedHash, boolean loaded) {
     }
 
     public DeepLTranslator(DeepLSettings settings) {
@@ -105,7 +106,7 @@ public final class DeepLTranslator implements Translator {
     @Override
     public String settings(String sourceLanguage, String targetLanguage) {
         String formality = settings.formality().get(targetLanguage.toUpperCase(Locale.ROOT));
-        String protectedHash = applied.terminology().protectedTerms().contentHash();
+        String protectedHash = applied.protectedHash();
         return settings() + (formality == null ? "" : ",formality=" + formality)
                 + (protectedHash.isEmpty() ? "" : ",protected=" + protectedHash);
     }
@@ -151,7 +152,7 @@ public final class DeepLTranslator implements Translator {
                         report.count(DeepLGlossaries.Action.CREATED), report.count(DeepLGlossaries.Action.REUSED),
                         report.count(DeepLGlossaries.Action.DELETED));
             }
-            applied = new Applied(terminology, glossaries, true);
+            applied = new Applied(terminology, glossaries, terminology.protectedTerms().contentHash(), true);
         }
     }
 

@@ -7,6 +7,7 @@ import news.wiretranslation.translate.TranslationException;
 import news.wiretranslation.translate.TranslationOptions;
 import news.wiretranslation.translate.TranslationRequest;
 import news.wiretranslation.translate.TranslationResult;
+import news.wiretranslation.translate.memory.MemoryKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,13 @@ class DeepLGlossaryTest {
                 .isNotEqualTo(SettingsFingerprint.of(without, "de", "EN-US"));
         assertThat(SettingsFingerprint.of(with, with.options("fr", "EN-US").withContext("a headline"), "fr", "EN-US"))
                 .as("the context is per article, not a setting").isEqualTo(SettingsFingerprint.of(with, "fr", "EN-US"));
+
+        TranslationOptions glossary = with.options("fr", "EN-US");
+        String paragraph = "Frappes sur Kiev.";
+        assertThat(MemoryKeys.of(with, glossary, "fr", "EN-US").key(paragraph))
+                .as("the translation memory does not serve a paragraph translated without the glossary")
+                .isNotEqualTo(MemoryKeys.of(with, TranslationOptions.NONE, "fr", "EN-US").key(paragraph))
+                .isEqualTo(MemoryKeys.of(with, glossary.withContext("a headline"), "fr", "EN-US").key(paragraph));
     }
 
     @Test
