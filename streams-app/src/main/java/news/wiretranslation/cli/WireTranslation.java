@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         versionProvider = WireTranslation.Version.class,
         description = "Machine-translates wire-service articles on Kafka, labelling every translation.",
         subcommands = {DemoCommand.class, RunCommand.class, PublishCommand.class, TailCommand.class,
-                SchemasCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class},
+                SchemasCommand.class, ReplayCommand.class, GlossaryCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:Success.",

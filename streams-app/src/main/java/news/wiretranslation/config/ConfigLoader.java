@@ -46,7 +46,7 @@ public final class ConfigLoader {
         return new ConfigLoader(environment, propertiesFile.map(ConfigLoader::readProperties).orElseGet(Properties::new));
     }
 
-    static Properties readProperties(Path path) {
+    public static Properties readProperties(Path path) {
         Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(path)) {
             properties.load(in);
@@ -103,8 +103,83 @@ public final class ConfigLoader {
                 new ServiceConfig.Http(
                         required(Setting.HTTP_BIND_ADDRESS),
                         parse(Setting.HTTP_PORT, value -> inRange(value, 0, 65535), "a port number from 0 to 65535")),
-                parse(Setting.LOG_FORMAT, value -> LogFormat.valueOf(value.toUpperCase(Locale.ROOT)), "json or plain"));
+                parse(Setting.LOG_FORMAT, value -> LogFormat.valueOf(value.toUpperCase(Locale.ROOT)), "json or plain"),
+                styleGuide());
     }
+
+    /** The application id alone (the prefix of the DeepL glossaries' names). */
+    public String applicationId() {
+        return required(Setting.APPLICATION_ID);
+    }
+
+    /** The DeepL settings alone (key, server, timeout, model), for tools that talk to DeepL without Kafka. */
+    public ServiceConfig.DeepL deepLSettings() {
+        return deepL();
+    }
+
+    /** Glossaries, protected terms, formality and context: the files are checked to exist here, read at start-up. */
+    public ServiceConfig.StyleGuide styleGuide() {
+        Optional<Path> glossaryDir = optional(Setting.GLOSSARY_DIR).map(value -> {
+            Path dir = Path.of(value);
+            if (!Files.isDirectory(dir)) {
+                throw ConfigException.invalid(Setting.GLOSSARY_DIR, value, "a directory of glossary files");
+            }
+            return dir;
+        });
+        return new ServiceConfig.StyleGuide(
+                glossaryDir,
+                optional(Setting.PROTECTED_TERMS_FILE).map(v -> readableFile(Setting.PROTECTED_TERMS_FILE, v)),
+                Duration.ofMillis(nonNegativeLong(Setting.GLOSSARY_RELOAD_INTERVAL_MS)),
+                formality(),
+                bool(Setting.DEEPL_CONTEXT_FROM_HEADLINE));
+    }
+
+    /**
+     * {@code DE=more,FR=less}: each target must be one of TARGET_LANGUAGES, and {@code more} or {@code less} only
+     * where DeepL supports formality (elsewhere DeepL would refuse every request with HTTP 400).
+     */
+    private Map<String, String> formality() {
+        Optional<String> value = optional(Setting.DEEPL_FORMALITY);
+        if (value.isEmpty()) {
+            return Map.of();
+        }
+        List<TargetLanguage> targets = targetLanguages();
+        Map<String, String> formality = new java.util.LinkedHashMap<>();
+        for (String part : value.get().split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String[] kv = part.split("=", 2);
+            if (kv.length != 2) {
+                throw ConfigException.invalid(Setting.DEEPL_FORMALITY, value.get(),
+                        "expected TARGET=formality pairs such as DE=more,FR=less; '" + part.trim() + "' has no '='");
+            }
+            String target = kv[0].trim().toUpperCase(Locale.ROOT);
+            String level = kv[1].trim().toLowerCase(Locale.ROOT);
+            if (!FORMALITY_LEVELS.contains(level)) {
+                throw ConfigException.invalid(Setting.DEEPL_FORMALITY, value.get(), "formality '" + level + "' for "
+                        + target + " is not one of default, more, less, prefer_more, prefer_less");
+            }
+            if (targets.stream().noneMatch(t -> t.code().equals(target))) {
+                throw ConfigException.invalid(Setting.DEEPL_FORMALITY, value.get(), target
+                        + " is not one of TARGET_LANGUAGES " + targets);
+            }
+            if ((level.equals("more") || level.equals("less")) && !FORMALITY_TARGETS.contains(target)) {
+                throw ConfigException.invalid(Setting.DEEPL_FORMALITY, value.get(), "DeepL supports no formality for "
+                        + target + " and would refuse every request with formality=" + level + "; use prefer_" + level
+                        + " (ignored where unsupported) or remove it. Targets with formality: "
+                        + new java.util.TreeSet<>(FORMALITY_TARGETS));
+            }
+            formality.put(target, level);
+        }
+        return formality;
+    }
+
+    /** DeepL's target languages with {@code supports_formality=true} (GET /v2/languages?type=target). */
+    static final Set<String> FORMALITY_TARGETS = Set.of("DE", "FR", "IT", "ES", "ES-419", "NL", "PL", "PT-BR", "PT-PT",
+            "JA", "RU");
+
+    private static final Set<String> FORMALITY_LEVELS = Set.of("default", "more", "less", "prefer_more", "prefer_less");
 
     private ServiceConfig.Async async() {
         ServiceConfig.TranslationMode mode = parse(Setting.TRANSLATION_MODE,

@@ -29,7 +29,8 @@ public record ServiceConfig(
         Memory memory,
         Async async,
         Http http,
-        LogFormat logFormat) {
+        LogFormat logFormat,
+        StyleGuide styleGuide) {
 
     public ServiceConfig {
         targetLanguages = List.copyOf(targetLanguages);
@@ -117,6 +118,19 @@ public record ServiceConfig(
     /** What the service adds to and checks on each article besides translating it. */
     public record Labelling(Optional<Path> normalizationRules, Optional<Path> disclaimers, boolean qualityChecks,
                             double minLengthRatio, double maxLengthRatio, Optional<String> reviewTopic) {
+    }
+
+    /**
+     * The newsroom's style guide as the engine applies it: glossaries, protected terms, formality per target and the
+     * headline as context (see the settings of the same names).
+     *
+     * @param formality DeepL formality by target code (upper case, e.g. {@code DE} -> {@code more})
+     */
+    public record StyleGuide(Optional<Path> glossaryDir, Optional<Path> protectedTermsFile, Duration reloadInterval,
+                             java.util.Map<String, String> formality, boolean headlineAsContext) {
+        public StyleGuide {
+            formality = java.util.Map.copyOf(formality);
+        }
     }
 
     /** The metrics and health HTTP server (paths in {@code news.wiretranslation.health.Endpoints}). */

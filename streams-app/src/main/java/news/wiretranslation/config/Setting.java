@@ -67,7 +67,12 @@ public enum Setting {
     TRANSACTION_TIMEOUT_MS("", "Exactly-once: producer transaction.timeout.ms, how long a crashed instance's open transaction blocks its partitions for the next owner; empty = max(60000, TRANSLATION_BACKPRESSURE_TIMEOUT_MS + 30000) in async mode, 10000 (Kafka Streams) in sync mode."),
     HTTP_BIND_ADDRESS("127.0.0.1", "Address the metrics and health HTTP server listens on; 0.0.0.0 in a container, so probes and scrapers reach it."),
     HTTP_PORT("8080", "Port of the metrics and health HTTP server (/metrics, /health/live, /health/ready); 0 = any free port."),
-    LOG_FORMAT("plain", "Log lines: plain (text) or json (one JSON object per line, with articleId, revision and stage as fields).");
+    LOG_FORMAT("plain", "Log lines: plain (text) or json (one JSON object per line, with articleId, revision and stage as fields)."),
+    GLOSSARY_DIR("", "Directory of glossary files, one per language pair, named after it (fr-en.tsv, de-en.csv: source term, target term per line); DeepL glossaries are created from them. Empty = no glossaries."),
+    PROTECTED_TERMS_FILE("", "File of terms never to translate (names, tickers, titles), one per line; empty = none."),
+    GLOSSARY_RELOAD_INTERVAL_MS("30000", "How often GLOSSARY_DIR and PROTECTED_TERMS_FILE are read again; a change is synced to DeepL and used for new requests. 0 = only at start-up."),
+    DEEPL_FORMALITY("", "DeepL formality per target language, e.g. DE=more,FR=prefer_less (default, more, less, prefer_more, prefer_less); more and less only for targets DeepL supports formality for. Empty = DeepL's default."),
+    DEEPL_CONTEXT_FROM_HEADLINE("false", "Send each article's headline as DeepL's context (not billed) with its texts; each article then has its own requests.");
 
     private final String defaultValue;
     private final String description;

@@ -5,10 +5,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import news.wiretranslation.translate.TranslationException;
 import news.wiretranslation.translate.TranslationRequest;
 import news.wiretranslation.translate.TranslationResult;
+import news.wiretranslation.translate.ForwardingTranslator;
 import news.wiretranslation.translate.Translator;
 
 /** Counts what the demo sends to the engine, for its closing summary. */
-final class CountingTranslator implements Translator {
+final class CountingTranslator implements ForwardingTranslator {
     private final Translator delegate;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong characters = new AtomicLong();
@@ -19,13 +20,8 @@ final class CountingTranslator implements Translator {
     }
 
     @Override
-    public String engine() {
-        return delegate.engine();
-    }
-
-    @Override
-    public String settings() {
-        return delegate.settings();
+    public Translator delegate() {
+        return delegate;
     }
 
     @Override
@@ -35,16 +31,6 @@ final class CountingTranslator implements Translator {
         TranslationResult result = delegate.translate(request);
         billed.addAndGet(result.billedCharacters());
         return result;
-    }
-
-    @Override
-    public void verify() throws TranslationException {
-        delegate.verify();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 
     long requests() {

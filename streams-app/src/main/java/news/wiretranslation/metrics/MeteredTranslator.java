@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.Timer;
 import news.wiretranslation.translate.TranslationException;
 import news.wiretranslation.translate.TranslationRequest;
 import news.wiretranslation.translate.TranslationResult;
+import news.wiretranslation.translate.ForwardingTranslator;
 import news.wiretranslation.translate.Translator;
 
 /**
@@ -21,7 +22,7 @@ import news.wiretranslation.translate.Translator;
  * texts and characters sent, requests in flight, and failed requests by kind ({@link PipelineMetrics#mtError}).
  * Sits directly around the engine, under any retrying, so each attempt is one request.
  */
-public final class MeteredTranslator implements Translator {
+public final class MeteredTranslator implements ForwardingTranslator {
     /** The kinds of {@code wire_translation_mt_errors}; each series exists from start-up, so rate() sees its first error. */
     public static final List<String> ERROR_KINDS = List.of("429", "456", "5xx", "timeout", "connection", "403", "400", "other");
 
@@ -109,18 +110,8 @@ public final class MeteredTranslator implements Translator {
     }
 
     @Override
-    public String engine() {
-        return engine.engine();
-    }
-
-    @Override
-    public String settings() {
-        return engine.settings();
-    }
-
-    @Override
-    public void verify() throws TranslationException {
-        engine.verify();
+    public Translator delegate() {
+        return engine;
     }
 
     /** Closes the engine and removes the in-flight gauge, which reads this instance's counter. */

@@ -40,6 +40,7 @@ public final class TranslationService implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     /** Whether the engine takes work (circuit, quota); the fault policy sets it, readiness and metrics read it. */
     private final EngineState engineState;
+    private TerminologyReloader terminology;
 
     private TranslationService(ServiceConfig config, Translator translator, AsyncTranslation async, KafkaStreams streams,
                                EngineState engineState) {
@@ -71,6 +72,8 @@ public final class TranslationService implements AutoCloseable {
     public static TranslationService create(ServiceConfig config, LanguageDetector detector, Translator translator,
                                             news.wiretranslation.topology.ReplaySelection replay) {
         EngineState engineState = new EngineState();
+        // Glossaries and protected terms first: a bad file stops start-up here, naming the line, before Kafka is touched.
+        TerminologyReloader terminology = TerminologyReloader.start(config, translator);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
             List<String> created = new TopicProvisioner(admin).ensureTopics(config);
             if (!created.isEmpty()) {
@@ -91,7 +94,9 @@ public final class TranslationService implements AutoCloseable {
                     settings.batchMaxTexts(), settings.batchMaxBytes(), settings.linger().toMillis(),
                     settings.queueCapacity(), config.memory().enabled() ? "on" : "off");
         }
-        return new TranslationService(config, translator, async, streams, engineState);
+        TranslationService service = new TranslationService(config, translator, async, streams, engineState);
+        service.terminology = terminology;
+        return service;
     }
 
     public static LanguageDetector detector(ServiceConfig config) {
@@ -176,6 +181,9 @@ public final class TranslationService implements AutoCloseable {
             log.info("Kafka Streams closed cleanly in {} ms", (System.nanoTime() - start) / 1_000_000);
         } else {
             log.warn("Kafka Streams did not close within {}", timeout);
+        }
+        if (terminology != null) {
+            terminology.close();
         }
         if (async != null) {
             async.close();

@@ -19,6 +19,7 @@ import news.wiretranslation.deadletter.DeadLetterReason;
 import news.wiretranslation.deadletter.DeadLetterRecords;
 import news.wiretranslation.deadletter.Stage;
 import news.wiretranslation.detect.DetectedArticle;
+import news.wiretranslation.glossary.TerminologyChecker;
 import news.wiretranslation.label.ArticleLabeler;
 import news.wiretranslation.logging.ArticleLog;
 import news.wiretranslation.quality.QualityChecker;
@@ -26,6 +27,7 @@ import news.wiretranslation.quality.QualityChecker.UntranslatedSpan;
 import news.wiretranslation.topology.TranslationStep.TranslationFailedException;
 import news.wiretranslation.translate.SettingsFingerprint;
 import news.wiretranslation.translate.TranslationException;
+import news.wiretranslation.translate.TranslationOptions;
 import news.wiretranslation.translate.TranslationResult;
 import news.wiretranslation.translate.Translator;
 import news.wiretranslation.translate.async.TranslationDispatcher;
@@ -100,6 +102,7 @@ public final class AsyncTranslationProcessor implements Processor<String, Detect
     private final TargetLanguage target;
     private final String targetLanguage;
     private final Map<String, MemoryKeys> memoryKeys = new HashMap<>();
+    private final TerminologyChecker terminology;
 
     private ProcessorContext<String, TranslationOutcome> context;
     private KeyValueStore<Long, byte[]> pending;
@@ -113,6 +116,7 @@ public final class AsyncTranslationProcessor implements Processor<String, Detect
         this.settings = settings;
         this.target = settings.target();
         this.targetLanguage = target.language();
+        this.terminology = new TerminologyChecker(settings.translator()::terminology);
     }
 
     // ---- wiring ----
@@ -176,7 +180,7 @@ public final class AsyncTranslationProcessor implements Processor<String, Detect
                 InFlight state = prepare(article);
                 register(state);
                 if (state.outcome == null) {
-                    state.ticket = settings.dispatcher().submitNow(lane(article.article()), state.missingTexts(),
+                    state.ticket = settings.dispatcher().submitNow(lane(state), state.missingTexts(),
                             article.urgency());
                     state.ticket.result().whenComplete((result, failure) -> finished.add(state));
                 } else {
@@ -255,7 +259,7 @@ public final class AsyncTranslationProcessor implements Processor<String, Detect
     private Ticket submitWithBackpressure(InFlight state) {
         long start = System.nanoTime();
         long deadline = start + settings.backpressureTimeout().toNanos();
-        Lane lane = lane(state.article.article());
+        Lane lane = lane(state);
         List<String> texts = state.missingTexts();
         try {
             while (true) {
@@ -295,8 +299,9 @@ public final class AsyncTranslationProcessor implements Processor<String, Detect
         }
         List<String> texts = ArticleLabeler.textsToTranslate(detected);
         state.texts = texts;
+        state.options = TranslationOptions.forArticle(settings.translator(), detected.language(), target.code(), texts.get(0));
         state.results = new Resolved[texts.size()];
-        MemoryKeys keys = memory == null ? null : memoryKeys(detected.language());
+        MemoryKeys keys = memory == null ? null : memoryKeys(detected.language(), state.options);
         long now = settings.clock().millis();
         for (int i = 0; i < texts.size(); i++) {
             String text = texts.get(i);
@@ -356,7 +361,7 @@ public final class AsyncTranslationProcessor implements Processor<String, Detect
             return failed(state, e.getCause());
         }
         long now = settings.clock().millis();
-        MemoryKeys keys = memory == null ? null : memoryKeys(state.article.article().language());
+        MemoryKeys keys = memory == null ? null : memoryKeys(state.article.article().language(), state.options);
         for (int m = 0; m < state.missing.size(); m++) {
             int i = state.missing.get(m);
             TextResult result = results.get(m);
@@ -448,11 +453,12 @@ public final class AsyncTranslationProcessor implements Processor<String, Detect
             }
             checker.lengthRatio(state.texts, translations).ifPresent(flags::add);
         }
+        flags.addAll(terminology.check(state.texts, translations, article.language(), target.code()));
         TranslationResult result = new TranslationResult(translations, settings.translator().engine(), model, detected, billed);
         state.billed = billed;
         state.reused = reused;
         return TranslationOutcome.of(settings.labeler().translated(article, target, result,
-                SettingsFingerprint.of(settings.translator(), article.language(), target.code()), flags, reused));
+                SettingsFingerprint.of(settings.translator(), state.options, article.language(), target.code()), flags, reused));
     }
 
     /** Emits the articles of {@code key} that are finished, oldest first, up to the first one that is not. */
@@ -547,12 +553,16 @@ public final class AsyncTranslationProcessor implements Processor<String, Detect
                 offset, rawKey, rawValue, record.value(), settings.clock().millis());
     }
 
-    private Lane lane(DetectedArticle article) {
-        return new Lane(article.language(), target.code());
+    /** The article's lane: its language pair and options (glossary, context), which a batch must share. */
+    private Lane lane(InFlight state) {
+        return new Lane(state.article.article().language(), target.code(), state.options);
     }
 
-    private MemoryKeys memoryKeys(String sourceLanguage) {
-        return memoryKeys.computeIfAbsent(sourceLanguage, source -> MemoryKeys.of(settings.translator(), source, target.code()));
+    private MemoryKeys memoryKeys(String sourceLanguage, TranslationOptions options) {
+        // Keyed by the settings and glossary too: a reload makes new keys, and the old ones are not served.
+        return memoryKeys.computeIfAbsent(sourceLanguage + "\u0000" + settings.translator().settings(sourceLanguage,
+                        target.code()) + "\u0000" + options.fingerprint(),
+                k -> MemoryKeys.of(settings.translator(), options, sourceLanguage, target.code()));
     }
 
     private static List<UntranslatedSpan> spans(MemoryEntry entry) {
@@ -575,6 +585,7 @@ public final class AsyncTranslationProcessor implements Processor<String, Detect
     private static final class InFlight {
         final PendingArticle article;
         List<String> texts = List.of();
+        TranslationOptions options = TranslationOptions.NONE;
         Resolved[] results;
         final List<Integer> missing = new ArrayList<>();
         Ticket ticket;

@@ -1,5 +1,6 @@
 package news.wiretranslation.topology;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,17 +11,20 @@ import news.wiretranslation.deadletter.DeadLetterException;
 import news.wiretranslation.deadletter.DeadLetterReason;
 import news.wiretranslation.deadletter.Stage;
 import news.wiretranslation.detect.DetectedArticle;
+import news.wiretranslation.glossary.TerminologyChecker;
 import news.wiretranslation.label.ArticleLabeler;
 import news.wiretranslation.quality.QualityChecker;
 import news.wiretranslation.translate.SettingsFingerprint;
 import news.wiretranslation.translate.TranslationException;
+import news.wiretranslation.translate.TranslationOptions;
 import news.wiretranslation.translate.TranslationRequest;
 import news.wiretranslation.translate.TranslationResult;
 import news.wiretranslation.translate.Translator;
 
 /**
  * Produces one target language's article: passed through when the original is already in that language,
- * otherwise translated (headline and paragraphs in one request), checked for quality doubts, and labelled.
+ * otherwise translated (headline and paragraphs in one request, with the pair's glossary), checked for quality
+ * doubts and against the terminology, and labelled.
  *
  * <p>This is the synchronous path: the stream thread waits for the engine.
  */
@@ -28,11 +32,13 @@ public final class TranslationStep {
     private final Translator translator;
     private final ArticleLabeler labeler;
     private final Optional<QualityChecker> quality;
+    private final TerminologyChecker terminology;
 
     public TranslationStep(Translator translator, ArticleLabeler labeler, Optional<QualityChecker> quality) {
         this.translator = translator;
         this.labeler = labeler;
         this.quality = quality;
+        this.terminology = new TerminologyChecker(translator::terminology);
     }
 
     public Article toTarget(DetectedArticle article, TargetLanguage target) {
@@ -40,7 +46,8 @@ public final class TranslationStep {
             return labeler.passedThrough(article, target);
         }
         List<String> texts = ArticleLabeler.textsToTranslate(article);
-        TranslationRequest request = new TranslationRequest(article.language(), target.code(), texts);
+        TranslationOptions options = TranslationOptions.forArticle(translator, article.language(), target.code(), texts.get(0));
+        TranslationRequest request = new TranslationRequest(article.language(), target.code(), texts, options);
         TranslationResult result;
         try {
             result = translator.translate(request);
@@ -53,11 +60,12 @@ public final class TranslationStep {
             // Retriable or fatal: not this article's fault. The handler fails the thread; the record is retried.
             throw new TranslationFailedException(e);
         }
-        List<QualityFlag> flags = quality
+        List<QualityFlag> flags = new ArrayList<>(quality
                 .map(checker -> checker.check(texts, result.texts(), article.language(), target.language()))
-                .orElse(List.of());
+                .orElse(List.of()));
+        flags.addAll(terminology.check(texts, result.texts(), article.language(), target.code()));
         return labeler.translated(article, target, result,
-                SettingsFingerprint.of(translator, article.language(), target.code()), flags);
+                SettingsFingerprint.of(translator, options, article.language(), target.code()), flags);
     }
 
     /** Carries a checked {@link TranslationException} out of a stream step. */

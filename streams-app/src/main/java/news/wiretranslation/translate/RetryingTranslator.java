@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * jitter. The bound matters: a stream thread that waits longer than max.poll.interval.ms is thrown out of
  * its group. After the last attempt the failure propagates and the record is processed again later.
  */
-public final class RetryingTranslator implements Translator {
+public final class RetryingTranslator implements ForwardingTranslator {
     private static final Logger log = LoggerFactory.getLogger(RetryingTranslator.class);
 
     private final Translator delegate;
@@ -40,18 +40,9 @@ public final class RetryingTranslator implements Translator {
     }
 
     /** The engine it retries. */
+    @Override
     public Translator delegate() {
         return delegate;
-    }
-
-    @Override
-    public String engine() {
-        return delegate.engine();
-    }
-
-    @Override
-    public String settings() {
-        return delegate.settings();
     }
 
     @Override
@@ -81,15 +72,5 @@ public final class RetryingTranslator implements Translator {
     private static Duration withJitter(Duration backoff) {
         long millis = backoff.toMillis();
         return Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
-    }
-
-    @Override
-    public void verify() throws TranslationException {
-        delegate.verify();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 }

@@ -13,8 +13,19 @@ public final class SettingsFingerprint {
     private SettingsFingerprint() {
     }
 
+    /** The fingerprint with the options the translator gives the pair now. */
     public static String of(Translator translator, String sourceLanguage, String targetLanguage) {
-        String material = String.join("\u0000", translator.engine(), translator.settings(), sourceLanguage, targetLanguage);
+        return of(translator, translator.options(sourceLanguage, targetLanguage), sourceLanguage, targetLanguage);
+    }
+
+    /** The fingerprint of a translation made with {@code options} (its glossary counts; its context does not). */
+    public static String of(Translator translator, TranslationOptions options, String sourceLanguage, String targetLanguage) {
+        String material = String.join("\u0000", translator.engine(), translator.settings(sourceLanguage, targetLanguage),
+                sourceLanguage, targetLanguage);
+        if (!options.fingerprint().isEmpty()) {
+            // Appended only when present, so that fingerprints without a glossary stay what they were.
+            material += "\u0000" + options.fingerprint();
+        }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);

@@ -1,5 +1,7 @@
 package news.wiretranslation.translate;
 
+import news.wiretranslation.glossary.Terminology;
+
 /**
  * A machine-translation backend. Implementations are thread-safe and make no retries of their own:
  * the pipeline decides when to retry (see {@link TranslationException#isRetriable()}).
@@ -15,6 +17,40 @@ public interface Translator extends AutoCloseable {
      */
     default String settings() {
         return "";
+    }
+
+    /**
+     * The settings that shape translations for one language pair: {@link #settings()} plus what depends on the pair
+     * (DeepL: the target's formality, the protected terms). Part of the settings fingerprint and the memory keys.
+     */
+    default String settings(String sourceLanguage, String targetLanguage) {
+        return settings();
+    }
+
+    /**
+     * The options every request for this pair carries right now: its glossary (DeepL). The caller adds the context
+     * where {@link #headlineAsContext()} asks for it.
+     */
+    default TranslationOptions options(String sourceLanguage, String targetLanguage) {
+        return TranslationOptions.NONE;
+    }
+
+    /** True when requests should carry the article's headline as context (DeepL's {@code context}, not billed). */
+    default boolean headlineAsContext() {
+        return false;
+    }
+
+    /** The glossaries and protected terms this engine applies, for the checks after translation. */
+    default Terminology terminology() {
+        return Terminology.NONE;
+    }
+
+    /**
+     * Brings what the engine keeps on its side in line with the configuration before the first translation, and
+     * again on each reload: DeepL's glossaries (created, reused or deleted). Reads the terminology files afresh; when
+     * nothing changed it does nothing. A bad file throws {@code ConfigException} naming it.
+     */
+    default void prepare() throws TranslationException {
     }
 
     /**

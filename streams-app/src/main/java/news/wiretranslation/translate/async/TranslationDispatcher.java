@@ -18,6 +18,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import news.wiretranslation.translate.TranslationException;
+import news.wiretranslation.translate.TranslationOptions;
 import news.wiretranslation.translate.TranslationRequest;
 import news.wiretranslation.translate.TranslationResult;
 import news.wiretranslation.translate.Translator;
@@ -87,11 +88,21 @@ public final class TranslationDispatcher implements AutoCloseable {
         }
     }
 
-    /** Texts that can share a request: one source and one target language. */
-    public record Lane(String sourceLanguage, String targetLanguage) {
+    /**
+     * Texts that can share a request: one source and one target language, and the same options (the glossary id is
+     * part of the key, so a batch never mixes texts meant for an old and a new glossary; with the headline as
+     * context, each article's texts form their own lane).
+     */
+    public record Lane(String sourceLanguage, String targetLanguage, TranslationOptions options) {
         public Lane {
             Objects.requireNonNull(sourceLanguage, "sourceLanguage");
             Objects.requireNonNull(targetLanguage, "targetLanguage");
+            options = options == null ? TranslationOptions.NONE : options;
+        }
+
+        /** A lane without glossary or context. */
+        public Lane(String sourceLanguage, String targetLanguage) {
+            this(sourceLanguage, targetLanguage, TranslationOptions.NONE);
         }
     }
 
@@ -457,7 +468,8 @@ public final class TranslationDispatcher implements AutoCloseable {
                 return;
             }
             List<String> texts = jobs.stream().map(job -> job.text).toList();
-            TranslationRequest request = new TranslationRequest(batch.lane.sourceLanguage(), batch.lane.targetLanguage(), texts);
+            TranslationRequest request = new TranslationRequest(batch.lane.sourceLanguage(), batch.lane.targetLanguage(), texts,
+                    batch.lane.options());
             long start = System.nanoTime();
             try {
                 TranslationResult result = engine.translate(request);

@@ -1,6 +1,7 @@
 package news.wiretranslation.translate.deepl;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * How to reach DeepL. Kept apart from {@link DeepLTranslator} so that configuration code can build, validate and
@@ -14,8 +15,12 @@ import java.time.Duration;
  * @param timeout   connect and read timeout of one HTTP request; null means {@link #DEFAULT_TIMEOUT}. deepl-java
  *                  never waits less than about one second for the first attempt, whatever is set here.
  * @param modelType DeepL's {@code model_type} (e.g. {@code quality_optimized}); null sends none and lets DeepL choose
+ * @param formality DeepL's {@code formality} by target code (upper case, e.g. {@code DE} -> {@code more}); targets
+ *                  not in it get DeepL's default
+ * @param headlineAsContext send each article's headline as DeepL's {@code context}
  */
-public record DeepLSettings(String authKey, String serverUrl, Duration timeout, String modelType) {
+public record DeepLSettings(String authKey, String serverUrl, Duration timeout, String modelType,
+                            Map<String, String> formality, boolean headlineAsContext) {
 
     /** Name of the setting (environment variable) that carries the key; error messages point the operator here. */
     public static final String AUTH_KEY_SETTING = "DEEPL_AUTH_KEY";
@@ -35,6 +40,12 @@ public record DeepLSettings(String authKey, String serverUrl, Duration timeout, 
         }
         serverUrl = blankToNull(serverUrl);
         modelType = blankToNull(modelType);
+        formality = formality == null ? Map.of() : Map.copyOf(formality);
+    }
+
+    /** Settings without formality or context. */
+    public DeepLSettings(String authKey, String serverUrl, Duration timeout, String modelType) {
+        this(authKey, serverUrl, timeout, modelType, Map.of(), false);
     }
 
     /** Settings with the client's default server, {@link #DEFAULT_TIMEOUT} and DeepL's default model. */
@@ -45,7 +56,8 @@ public record DeepLSettings(String authKey, String serverUrl, Duration timeout, 
     @Override
     public String toString() {
         return "DeepLSettings[authKey=<hidden>, serverUrl=" + (serverUrl == null ? "<client default>" : serverUrl)
-                + ", timeout=" + timeout + ", modelType=" + (modelType == null ? "<default>" : modelType) + "]";
+                + ", timeout=" + timeout + ", modelType=" + (modelType == null ? "<default>" : modelType)
+                + ", formality=" + formality + ", headlineAsContext=" + headlineAsContext + "]";
     }
 
     private static String blankToNull(String value) {

@@ -3,11 +3,18 @@ package news.wiretranslation.translate.deepl;
 import com.deepl.api.DeepLClient;
 import com.deepl.api.DeepLClientOptions;
 import com.deepl.api.DeepLException;
+import com.deepl.api.Formality;
 import com.deepl.api.TextResult;
 import com.deepl.api.TextTranslationOptions;
 import com.deepl.api.Usage;
 import news.wiretranslation.config.BuildInfo;
+import news.wiretranslation.glossary.Glossary;
+import news.wiretranslation.glossary.LanguagePair;
+import news.wiretranslation.glossary.ProtectedTerms;
+import news.wiretranslation.glossary.Terminology;
+import news.wiretranslation.glossary.TerminologyFiles;
 import news.wiretranslation.translate.TranslationException;
+import news.wiretranslation.translate.TranslationOptions;
 import news.wiretranslation.translate.TranslationRequest;
 import news.wiretranslation.translate.TranslationResult;
 import news.wiretranslation.translate.Translator;
@@ -18,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The {@link Translator} backed by DeepL's API through the official client, deepl-java.
@@ -44,15 +52,32 @@ public final class DeepLTranslator implements Translator {
 
     private final DeepLSettings settings;
     private final DeepLClient client;
-    private final TextTranslationOptions translationOptions;
+    private final TerminologyFiles terminologyFiles;
+    private final String glossaryPrefix;
+    private final Object preparing = new Object();
+    /** The terminology in use and the DeepL glossaries made from it; replaced whole by {@link #prepare()}. */
+    private volatile Applied applied = new Applied(Terminology.NONE, Map.of(), "", false);
+    /** Set when DeepL no longer knows a glossary in use: the next {@link #prepare()} syncs even if no file changed. */
+    private volatile boolean glossaryLost;
+
+    /** What {@link #prepare()} last put in place. */
+    private record Applied(Terminology terminology, Map<LanguagePair, DeepLGlossaries.Active> glossaries,
+                           String protectedHash, boolean loaded) {
+    }
 
     public DeepLTranslator(DeepLSettings settings) {
+        this(settings, TerminologyFiles.NONE, APP_NAME);
+    }
+
+    /**
+     * @param terminologyFiles the glossary directory and protected-terms file, read by {@link #prepare()}
+     * @param glossaryPrefix   first word of the names of the DeepL glossaries this service owns (the application id)
+     */
+    public DeepLTranslator(DeepLSettings settings, TerminologyFiles terminologyFiles, String glossaryPrefix) {
         this.settings = settings;
         this.client = new StatusReportingDeepLClient(settings.authKey(), clientOptions(settings));
-        this.translationOptions = new TextTranslationOptions();
-        if (settings.modelType() != null) {
-            translationOptions.setModelType(settings.modelType());
-        }
+        this.terminologyFiles = terminologyFiles;
+        this.glossaryPrefix = glossaryPrefix;
     }
 
     private static DeepLClientOptions clientOptions(DeepLSettings settings) {
@@ -73,7 +98,72 @@ public final class DeepLTranslator implements Translator {
 
     @Override
     public String settings() {
-        return "model_type=" + (settings.modelType() == null ? "default" : settings.modelType());
+        return "model_type=" + (settings.modelType() == null ? "default" : settings.modelType())
+                + (settings.headlineAsContext() ? ",context=headline" : "");
+    }
+
+    /** Adds the target's formality and the protected terms, when there are any (the glossary is in the options). */
+    @Override
+    public String settings(String sourceLanguage, String targetLanguage) {
+        String formality = settings.formality().get(targetLanguage.toUpperCase(Locale.ROOT));
+        String protectedHash = applied.protectedHash();
+        return settings() + (formality == null ? "" : ",formality=" + formality)
+                + (protectedHash.isEmpty() ? "" : ",protected=" + protectedHash);
+    }
+
+    @Override
+    public TranslationOptions options(String sourceLanguage, String targetLanguage) {
+        DeepLGlossaries.Active glossary = applied.glossaries().get(LanguagePair.of(sourceLanguage, targetLanguage));
+        return glossary == null ? TranslationOptions.NONE
+                : new TranslationOptions(glossary.glossaryId(), glossary.contentHash(), null);
+    }
+
+    @Override
+    public boolean headlineAsContext() {
+        return settings.headlineAsContext();
+    }
+
+    @Override
+    public Terminology terminology() {
+        return applied.terminology();
+    }
+
+    /**
+     * Reads the terminology files and, when they changed (or DeepL lost a glossary in use), syncs the glossaries:
+     * see {@link DeepLGlossaries}. Without a glossary directory, DeepL's glossaries are left alone.
+     */
+    @Override
+    public void prepare() throws TranslationException {
+        synchronized (preparing) {
+            Terminology terminology = terminologyFiles.load();
+            Applied current = applied;
+            if (current.loaded() && !glossaryLost && terminology.equals(current.terminology())) {
+                return;
+            }
+            Map<LanguagePair, DeepLGlossaries.Active> glossaries = Map.of();
+            if (terminologyFiles.glossaryDir().isPresent()) {
+                glossaryLost = false;
+                DeepLGlossaries.Report report = call("syncing the glossaries of " + terminologyFiles.glossaryDir().get(),
+                        () -> DeepLGlossaries.sync(client, glossaryPrefix, terminology.glossaries(), true));
+                glossaries = Map.copyOf(report.active());
+                LOG.info("DeepL glossaries synced from {}: {} in use ({}), {} created, {} reused, {} deleted",
+                        terminologyFiles.glossaryDir().get(), glossaries.size(), glossaries.values().stream()
+                                .map(g -> g.pair() + " " + g.entries() + " entries").toList(),
+                        report.count(DeepLGlossaries.Action.CREATED), report.count(DeepLGlossaries.Action.REUSED),
+                        report.count(DeepLGlossaries.Action.DELETED));
+            }
+            applied = new Applied(terminology, glossaries, terminology.protectedTerms().contentHash(), true);
+        }
+    }
+
+    /** Syncs the glossaries of {@code wanted} (or, with {@code apply} false, says what a sync would do): for the CLI. */
+    public DeepLGlossaries.Report syncGlossaries(Map<LanguagePair, Glossary> wanted, boolean apply) throws TranslationException {
+        return call("syncing glossaries", () -> DeepLGlossaries.sync(client, glossaryPrefix, wanted, apply));
+    }
+
+    /** The glossaries this service owns in the account, oldest first: for the CLI. */
+    public List<DeepLGlossaries.Owned> ownedGlossaries() throws TranslationException {
+        return call("listing glossaries", () -> DeepLGlossaries.owned(client, glossaryPrefix));
     }
 
     @Override
@@ -81,17 +171,30 @@ public final class DeepLTranslator implements Translator {
         List<String> texts = request.texts();
         List<Integer> sentPositions = new ArrayList<>();
         List<String> sent = new ArrayList<>();
+        ProtectedTerms protectedTerms = applied.terminology().protectedTerms();
+        List<List<ProtectedTerms.Span>> spans = new ArrayList<>();
+        boolean marked = false;
         for (int i = 0; i < texts.size(); i++) {
             if (!texts.get(i).isEmpty()) {
                 sentPositions.add(i);
                 sent.add(texts.get(i));
+                List<ProtectedTerms.Span> found = protectedTerms.find(texts.get(i));
+                spans.add(found);
+                marked |= !found.isEmpty();
+            }
+        }
+        if (marked) {
+            // XML tag handling is per request: every text of it becomes XML, with or without protected spans.
+            for (int i = 0; i < sent.size(); i++) {
+                sent.set(i, ProtectedMarkup.mark(sent.get(i), spans.get(i)));
             }
         }
         List<List<String>> chunks = RequestChunker.chunk(sent);
+        TextTranslationOptions options = translationOptions(request, marked);
 
         List<TextResult> results = new ArrayList<>(sent.size());
         for (int c = 0; c < chunks.size(); c++) {
-            results.addAll(translateChunk(request, chunks.get(c), c + 1, chunks.size()));
+            results.addAll(translateChunk(request, options, chunks.get(c), c + 1, chunks.size()));
         }
 
         String[] translated = new String[texts.size()];
@@ -102,7 +205,7 @@ public final class DeepLTranslator implements Translator {
         String model = null;
         for (int r = 0; r < results.size(); r++) {
             TextResult result = results.get(r);
-            translated[sentPositions.get(r)] = result.getText();
+            translated[sentPositions.get(r)] = marked ? ProtectedMarkup.unmark(result.getText(), spans.get(r)) : result.getText();
             billedPerText[sentPositions.get(r)] = (long) result.getBilledCharacters();
             billed += result.getBilledCharacters();
             if (model == null) {
@@ -115,12 +218,64 @@ public final class DeepLTranslator implements Translator {
         return new TranslationResult(List.of(translated), ENGINE, model, detected, billed, List.of(billedPerText));
     }
 
-    private List<TextResult> translateChunk(TranslationRequest request, List<String> chunk, int number, int of)
-            throws TranslationException {
+    /** DeepL's options for one request: model, the target's formality, glossary, context, tag handling. */
+    private TextTranslationOptions translationOptions(TranslationRequest request, boolean marked) {
+        TextTranslationOptions options = new TextTranslationOptions();
+        if (settings.modelType() != null) {
+            options.setModelType(settings.modelType());
+        }
+        String formality = settings.formality().get(request.targetLanguage().toUpperCase(Locale.ROOT));
+        if (formality != null) {
+            options.setFormality(FORMALITY.get(formality));
+        }
+        String glossaryId = glossaryId(request);
+        if (glossaryId != null) {
+            options.setGlossaryId(glossaryId);
+        }
+        if (request.options().context() != null) {
+            options.setContext(request.options().context());
+        }
+        if (marked) {
+            options.setTagHandling("xml");
+            options.setIgnoreTags(List.of(ProtectedMarkup.TAG));
+        }
+        return options;
+    }
+
+    /**
+     * The glossary to send: the pair's glossary in use now. It is the request's own unless the glossary was reloaded
+     * while the request waited in a queue (its replaced glossary is deleted on DeepL by then); none when the pair no
+     * longer has one.
+     */
+    private String glossaryId(TranslationRequest request) {
+        if (request.options().glossaryId() == null) {
+            return null;
+        }
+        DeepLGlossaries.Active current = applied.glossaries().get(LanguagePair.of(request.sourceLanguage(), request.targetLanguage()));
+        return current == null ? null : current.glossaryId();
+    }
+
+    private static final Map<String, Formality> FORMALITY = Map.of("default", Formality.Default, "more", Formality.More,
+            "less", Formality.Less, "prefer_more", Formality.PreferMore, "prefer_less", Formality.PreferLess);
+
+    private List<TextResult> translateChunk(TranslationRequest request, TextTranslationOptions options, List<String> chunk,
+                                            int number, int of) throws TranslationException {
         String action = "translating " + request.sourceLanguage() + " -> " + request.targetLanguage()
                 + " (request " + number + " of " + of + ", " + chunk.size() + " texts)";
-        List<TextResult> results = call(action, () -> client.translateText(
-                chunk, request.sourceLanguage(), request.targetLanguage(), translationOptions));
+        List<TextResult> results;
+        try {
+            results = call(action, () -> client.translateText(
+                    chunk, request.sourceLanguage(), request.targetLanguage(), options));
+        } catch (TranslationException e) {
+            if (options.getGlossaryId() != null && e.getCause() instanceof StatusReportingDeepLClient.HttpStatusException status
+                    && status.status() == 404) {
+                // Someone deleted the glossary on DeepL: not the article's fault. Retry after the next sync makes a new one.
+                glossaryLost = true;
+                throw new TranslationException(TranslationException.Kind.UNAVAILABLE, "DeepL no longer knows glossary "
+                        + options.getGlossaryId() + " while " + action + "; it is created again at the next reload", e);
+            }
+            throw e;
+        }
         if (results == null || results.size() != chunk.size()) {
             throw new TranslationException(TranslationException.Kind.SERVER_ERROR, "DeepL answered "
                     + (results == null ? "nothing" : results.size() + " translations") + " for " + chunk.size()

@@ -7,6 +7,7 @@ import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 
+import news.wiretranslation.translate.TranslationOptions;
 import news.wiretranslation.translate.Translator;
 import org.apache.kafka.common.utils.Bytes;
 
@@ -43,7 +44,20 @@ public final class MemoryKeys {
     }
 
     public static MemoryKeys of(Translator translator, String sourceLanguage, String targetLanguage) {
-        return of(translator.engine(), translator.settings(), sourceLanguage, targetLanguage);
+        return of(translator, translator.options(sourceLanguage, targetLanguage), sourceLanguage, targetLanguage);
+    }
+
+    /**
+     * Keys for translations made with {@code options}: the pair's settings ({@link Translator#settings(String, String)})
+     * and glossary count, the per-article context does not (a paragraph is remembered across headlines).
+     */
+    public static MemoryKeys of(Translator translator, TranslationOptions options, String sourceLanguage,
+                                String targetLanguage) {
+        String settings = translator.settings(sourceLanguage, targetLanguage);
+        if (!options.fingerprint().isEmpty()) {
+            settings += "\u0000" + options.fingerprint();
+        }
+        return of(translator.engine(), settings, sourceLanguage, targetLanguage);
     }
 
     /** The memory key of {@code text} (normalized first, see {@link #normalize}). */

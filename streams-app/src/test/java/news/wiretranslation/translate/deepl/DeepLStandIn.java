@@ -50,6 +50,11 @@ import java.util.stream.Collectors;
  * they were added; a hung request is answered normally afterwards, usually to a client
  * that gave up), then the auth check, then the rate limit; the quota applies to translations.
  *
+ * <p>Glossaries: the multilingual v3 endpoints deepl-java calls ({@link StandInGlossaries}); a translation naming a
+ * {@code glossary_id} gets its entries applied (404 for an unknown glossary). With {@code tag_handling=xml} the texts
+ * must be well-formed XML (400 otherwise) and the content of {@code ignore_tags} elements is left alone, also by
+ * {@link #translateWord}. {@code formality=more|less} is refused (400) for targets without formality, as DeepL does.
+ *
  * <p>Every translate request is recorded ({@link #requests()}), including refused ones. Requests are handled on
  * {@value #THREADS} threads, so concurrent requests overlap as they do against DeepL.
  */
@@ -75,6 +80,10 @@ public final class DeepLStandIn implements AutoCloseable {
             "ID", "IT", "JA", "KO", "LT", "LV", "NB", "NL", "PL", "PT", "PT-BR", "PT-PT", "RO", "RU", "SK", "SL",
             "SV", "TH", "TR", "UK", "VI", "ZH", "ZH-HANS", "ZH-HANT");
 
+    /** DeepL's targets with {@code supports_formality}: others refuse {@code formality=more|less} with 400. */
+    public static final Set<String> FORMALITY_TARGETS = Set.of("DE", "FR", "IT", "ES", "ES-419", "NL", "PL", "PT-BR",
+            "PT-PT", "JA", "RU");
+
     private static final int THREADS = 16;
     private static final String DEFAULT_MODEL = "quality_optimized";
 
@@ -83,6 +92,8 @@ public final class DeepLStandIn implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final StandInFaults faults = new StandInFaults();
     private final Map<String, String> fixedTranslations = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> wordTranslations = new ConcurrentHashMap<>();
+    private final StandInGlossaries glossaries = new StandInGlossaries();
     private final List<RecordedRequest> recorded = new ArrayList<>(); // guarded by itself
     private final List<String> violations = new ArrayList<>(); // guarded by itself
     private final AtomicLong translatedTexts = new AtomicLong();
@@ -175,6 +186,15 @@ public final class DeepLStandIn implements AutoCloseable {
         fixedTranslations.put(targetLanguage.toUpperCase(Locale.ROOT) + "\u0000" + source, translation);
     }
 
+    /**
+     * From now on, the whole word {@code word} becomes {@code translation} in texts translated into
+     * {@code targetLanguage} (outside ignored tags, like DeepL's {@code ignore_tags}); the rest is tagged as usual.
+     */
+    public void translateWord(String targetLanguage, String word, String translation) {
+        wordTranslations.computeIfAbsent(targetLanguage.toUpperCase(Locale.ROOT), t -> new ConcurrentHashMap<>())
+                .put(word, translation);
+    }
+
     /** Source languages to accept (any case); others get DeepL's 400. */
     public void setSupportedSourceLanguages(Collection<String> languages) {
         sourceLanguages = languages.stream().map(l -> l.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
@@ -263,6 +283,21 @@ public final class DeepLStandIn implements AutoCloseable {
         }
     }
 
+    /** The calls that changed glossaries, in order: {@code CREATE <id> <name>}, {@code DELETE <id>}. */
+    public List<String> glossaryChanges() {
+        return glossaries.changes();
+    }
+
+    /** The glossaries stored now, oldest first: id, name and entries per {@code source>target}. */
+    public List<StandInGlossaries.Stored> glossaries() {
+        return glossaries.all();
+    }
+
+    /** Deletes a glossary behind the service's back, as someone with the account's key could. */
+    public void deleteGlossary(String id) {
+        glossaries.handle("DELETE", "/v3/glossaries/" + id, null);
+    }
+
     /** Forgets recorded requests, violations and counters (faults and fixed translations stay). */
     public void reset() {
         synchronized (recorded) {
@@ -287,7 +322,8 @@ public final class DeepLStandIn implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getPath();
             boolean translate = path.equals("/v2/translate");
-            StandInParameters parameters = parametersOf(exchange, body, translate);
+            StandInParameters parameters = parametersOf(exchange, body,
+                    translate || "POST".equals(exchange.getRequestMethod()));
 
             Answer answer = gate(exchange);
             if (answer == null) {
@@ -302,9 +338,9 @@ public final class DeepLStandIn implements AutoCloseable {
         }
     }
 
-    private StandInParameters parametersOf(HttpExchange exchange, byte[] body, boolean translate) {
+    private StandInParameters parametersOf(HttpExchange exchange, byte[] body, boolean inBody) {
         try {
-            return translate
+            return inBody
                     ? StandInParameters.parse(exchange.getRequestHeaders().getFirst("Content-Type"), body)
                     : StandInParameters.fromQuery(exchange.getRequestURI().getRawQuery());
         } catch (IOException e) {
@@ -337,8 +373,16 @@ public final class DeepLStandIn implements AutoCloseable {
                     ? translate(parameters, bodyBytes) : error(405, "Method not allowed");
             case "/v2/usage" -> usage();
             case "/v2/languages" -> languages(parameters);
-            default -> error(404, "Not found");
+            default -> glossaryEndpoint(exchange.getRequestMethod(), path, parameters);
         };
+    }
+
+    private Answer glossaryEndpoint(String method, String path, StandInParameters parameters) throws IOException {
+        StandInGlossaries.Reply reply = glossaries.handle(method, path, parameters);
+        if (reply == null) {
+            return error(404, "Not found");
+        }
+        return new Answer(reply.status(), reply.body() == null ? new byte[0] : json.writeValueAsBytes(reply.body()), null);
     }
 
     private Answer translate(StandInParameters parameters, long bodyBytes) throws IOException {
@@ -373,6 +417,37 @@ public final class DeepLStandIn implements AutoCloseable {
             return error(400, "Value for 'target_lang' not supported.");
         }
 
+        String formality = parameters.first("formality");
+        if (("more".equals(formality) || "less".equals(formality)) && !FORMALITY_TARGETS.contains(targetTag)) {
+            return error(400, "'formality' is not supported for given 'target_lang'.");
+        }
+        Map<String, String> dictionary = Map.of();
+        String glossaryId = parameters.first("glossary_id");
+        if (glossaryId != null) {
+            if (source == null) {
+                return error(400, "Use of a glossary requires the source_lang parameter to be specified");
+            }
+            if (!glossaries.exists(glossaryId)) {
+                return error(404, "Glossary not found");
+            }
+            dictionary = glossaries.dictionary(glossaryId, source, targetTag);
+            if (dictionary == null) {
+                return error(400, "Glossary has no dictionary for " + source + "->" + targetTag);
+            }
+        }
+        boolean xml = "xml".equals(parameters.first("tag_handling"));
+        List<String> ignored = parameters.first("ignore_tags") == null ? List.of()
+                : List.of(parameters.first("ignore_tags").split(","));
+        if (xml) {
+            for (String text : texts) {
+                if (!wellFormed(text)) {
+                    return error(400, "Tag handling parsing failed, please check input.");
+                }
+            }
+        }
+        Map<String, String> words = new java.util.HashMap<>(wordTranslations.getOrDefault(targetTag, Map.of()));
+        words.putAll(dictionary); // the glossary wins over the engine's own choice
+
         String detected = source == null ? "EN" : source.toUpperCase(Locale.ROOT);
         String model = modelUsed(parameters.first("model_type"));
         ObjectNode root = json.createObjectNode();
@@ -384,13 +459,26 @@ public final class DeepLStandIn implements AutoCloseable {
             translations.addObject()
                     .put("detected_source_language", detected)
                     .put("text", fixedTranslations.getOrDefault(targetTag.toUpperCase(Locale.ROOT) + "\u0000" + text,
-                            fixedTranslations.getOrDefault(text, "[" + targetTag + "] " + text)))
+                            fixedTranslations.getOrDefault(text, "[" + targetTag + "] "
+                                    + StandInGlossaries.apply(text, words, xml ? ignored : List.of()))))
                     .put("billed_characters", characters)
                     .put("model_type_used", model);
         }
         translatedTexts.addAndGet(texts.size());
         billedCharacters.addAndGet(billed);
         return new Answer(200, json.writeValueAsBytes(root), null);
+    }
+
+    /** Whether {@code text} parses as XML content (DeepL refuses a request whose text does not, with tag handling). */
+    private static boolean wellFormed(String text) {
+        try {
+            javax.xml.parsers.SAXParserFactory.newInstance().newSAXParser().parse(
+                    new org.xml.sax.InputSource(new java.io.StringReader("<r>" + text + "</r>")),
+                    new org.xml.sax.helpers.DefaultHandler());
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     private static String modelUsed(String requested) {
@@ -423,10 +511,11 @@ public final class DeepLStandIn implements AutoCloseable {
 
     private void record(StandInParameters parameters, long bodyBytes, Instant at, int status) {
         RecordedRequest request = parameters == null
-                ? new RecordedRequest(null, null, List.of(), null, null, bodyBytes, at, status)
+                ? new RecordedRequest(null, null, List.of(), null, null, bodyBytes, at, status, null, null, null)
                 : new RecordedRequest(parameters.first("source_lang"), parameters.first("target_lang"),
                         parameters.all("text"), parameters.first("model_type"), parameters.first("context"),
-                        bodyBytes, at, status);
+                        bodyBytes, at, status, parameters.first("glossary_id"), parameters.first("formality"),
+                        parameters.first("tag_handling"));
         synchronized (recorded) {
             recorded.add(request);
         }
@@ -475,6 +564,10 @@ public final class DeepLStandIn implements AutoCloseable {
         if (answer.retryAfter() != null) {
             long seconds = (answer.retryAfter().toMillis() + 999) / 1000;
             exchange.getResponseHeaders().set("Retry-After", Long.toString(seconds));
+        }
+        if (answer.body().length == 0) {
+            exchange.sendResponseHeaders(answer.status(), -1);
+            return;
         }
         exchange.sendResponseHeaders(answer.status(), answer.body().length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -14,9 +14,13 @@ import java.util.List;
  * @param bodyBytes  size of the raw request body, as DeepL's 128 KiB limit counts it
  * @param at         when the request arrived (before any injected latency)
  * @param status     the HTTP status the stand-in answered with (200, or the refusal or injected failure)
+ * @param glossaryId the {@code glossary_id} parameter, or null
+ * @param formality  the {@code formality} parameter, or null
+ * @param tagHandling the {@code tag_handling} parameter, or null
  */
 public record RecordedRequest(String sourceLang, String targetLang, List<String> texts, String modelType,
-                              String context, long bodyBytes, Instant at, int status) {
+                              String context, long bodyBytes, Instant at, int status, String glossaryId,
+                              String formality, String tagHandling) {
     public RecordedRequest {
         texts = List.copyOf(texts);
     }
