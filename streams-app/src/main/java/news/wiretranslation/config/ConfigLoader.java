@@ -86,7 +86,17 @@ public final class ConfigLoader {
                 async(),
                 new ServiceConfig.Http(
                         required(Setting.HTTP_BIND_ADDRESS),
-                        parse(Setting.HTTP_PORT, value -> inRange(value, 0, 65535), "a port number from 0 to 65535")));
+                        parse(Setting.HTTP_PORT, value -> inRange(value, 0, 65535), "a port number from 0 to 65535")),
+                faults());
+    }
+
+    private ServiceConfig.Faults faults() {
+        return new ServiceConfig.Faults(
+                parse(Setting.CIRCUIT_BREAKER_FAILURES, value -> inRange(value, 1, 1000), "a whole number from 1 to 1000"),
+                Duration.ofMillis(parse(Setting.CIRCUIT_BREAKER_PROBE_INTERVAL_MS, value -> inRange(value, 10, 3_600_000),
+                        "milliseconds from 10 to 3600000")),
+                Duration.ofMillis(parse(Setting.QUOTA_PROBE_INTERVAL_MS, value -> inRange(value, 10, 86_400_000),
+                        "milliseconds from 10 to 86400000")));
     }
 
     private ServiceConfig.Async async() {

@@ -26,7 +26,8 @@ public record ServiceConfig(
         Streams streams,
         Memory memory,
         Async async,
-        Http http) {
+        Http http,
+        Faults faults) {
 
     public ServiceConfig {
         targetLanguages = List.copyOf(targetLanguages);
@@ -114,6 +115,10 @@ public record ServiceConfig(
     /** What the service adds to and checks on each article besides translating it. */
     public record Labelling(Optional<Path> normalizationRules, Optional<Path> disclaimers, boolean qualityChecks,
                             double minLengthRatio, double maxLengthRatio, Optional<String> reviewTopic) {
+    }
+
+    /** The machine-translation fault policy (see {@code translate/fault/EngineGuard}). */
+    public record Faults(int circuitBreakerFailures, Duration circuitProbeInterval, Duration quotaProbeInterval) {
     }
 
     /** The metrics and health HTTP server (paths in {@code news.wiretranslation.health.Endpoints}). */

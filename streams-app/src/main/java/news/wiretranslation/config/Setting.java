@@ -62,7 +62,10 @@ public enum Setting {
     COMMIT_INTERVAL_MS("", "Kafka Streams commit.interval.ms; empty = Kafka's default (100 ms under exactly-once)."),
     SHUTDOWN_TIMEOUT_MS("30000", "How long SIGTERM waits for Kafka Streams to close cleanly."),
     HTTP_BIND_ADDRESS("127.0.0.1", "Address the metrics and health HTTP server listens on; 0.0.0.0 in a container, so probes and scrapers reach it."),
-    HTTP_PORT("8080", "Port of the metrics and health HTTP server (/metrics, /health/live, /health/ready); 0 = any free port.");
+    HTTP_PORT("8080", "Port of the metrics and health HTTP server (/metrics, /health/live, /health/ready); 0 = any free port."),
+    CIRCUIT_BREAKER_FAILURES("5", "Consecutive failed engine requests (429, 5xx, timeouts, connection errors) that open the circuit: translation and consumption pause until a probe finds the engine back."),
+    CIRCUIT_BREAKER_PROBE_INTERVAL_MS("30000", "While the circuit is open, how often the engine is probed (DeepL's usage endpoint, not billed)."),
+    QUOTA_PROBE_INTERVAL_MS("60000", "While translation is paused for an exhausted quota (DeepL HTTP 456), how often DeepL's usage endpoint is asked whether it has room again.");
 
     private final String defaultValue;
     private final String description;

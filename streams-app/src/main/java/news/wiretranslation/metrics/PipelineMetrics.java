@@ -43,4 +43,12 @@ public final class PipelineMetrics {
                     .increment(article.getTranslation().getMemoryCharacters());
         }
     }
+
+    /** One failed machine-translation request (or probe), by kind: 429, 456, 5xx, timeout, connection, 403, 400, other. */
+    public void mtError(String kind) { registry.counter("wire_translation_mt_errors", "kind", kind).increment(); }
+
+    /** Translation paused: the circuit opened ({@code circuit_open}) or the quota ran out ({@code quota_paused}). */
+    public void enginePaused(String state) {
+        registry.counter("wire_translation_engine_pauses", "state", state).increment();
+    }
 }

@@ -12,10 +12,14 @@ import news.wiretranslation.config.Setting;
 import news.wiretranslation.detect.DetectionAccuracy;
 import news.wiretranslation.detect.LanguageDetector;
 import news.wiretranslation.detect.LinguaLanguageDetector;
+import news.wiretranslation.metrics.PipelineMetrics;
 import news.wiretranslation.topology.AsyncTranslation;
 import news.wiretranslation.topology.TranslationTopology;
+import news.wiretranslation.translate.EngineState;
+import news.wiretranslation.translate.RetryingTranslator;
 import news.wiretranslation.translate.TranslationException;
 import news.wiretranslation.translate.Translator;
+import news.wiretranslation.translate.fault.EngineGuard;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -35,13 +39,16 @@ public final class TranslationService implements AutoCloseable {
     private final Translator translator;
     private final AsyncTranslation async;
     private final KafkaStreams streams;
+    private final EngineGuard guard;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private TranslationService(ServiceConfig config, Translator translator, AsyncTranslation async, KafkaStreams streams) {
+    private TranslationService(ServiceConfig config, Translator translator, AsyncTranslation async, KafkaStreams streams,
+                               EngineGuard guard) {
         this.config = config;
         this.translator = translator;
         this.async = async;
         this.streams = streams;
+        this.guard = guard;
     }
 
     /** Builds the service from its configuration with the production detector and translator. */
@@ -60,12 +67,28 @@ public final class TranslationService implements AutoCloseable {
                 log.info("Created topics {}", created);
             }
         }
+        // The fault policy: one per instance; it sets the engine state that health and metrics read.
+        EngineGuard guard = new EngineGuard(new EngineState(), translator, new EngineGuard.Settings(
+                config.faults().circuitBreakerFailures(), config.faults().circuitProbeInterval(),
+                config.faults().quotaProbeInterval()), PipelineMetrics.global());
         AsyncTranslation async = config.async().mode() == ServiceConfig.TranslationMode.ASYNC
-                ? AsyncTranslation.start(config, translator, detector) : null;
+                ? AsyncTranslation.start(config, translator, detector, guard) : null;
+        if (async == null && translator instanceof RetryingTranslator retrying) {
+            translator = retrying.guardedBy(guard);
+        }
         Topology topology = TranslationTopology.build(config, detector, translator, Clock.systemUTC(), async);
         log.debug("Topology:\n{}", topology.describe());
         KafkaStreams streams = new KafkaStreams(topology, StreamsSettings.of(config));
         streams.setUncaughtExceptionHandler(new StreamFailurePolicy());
+        // While the engine takes no work, consume nothing: records stay in the topic instead of piling up in the
+        // translation queue or failing stream threads; the guard's probe resumes both.
+        guard.addListener(status -> {
+            if (status == EngineState.Status.AVAILABLE) {
+                streams.resume();
+            } else {
+                streams.pause();
+            }
+        });
         if (async != null) {
             ServiceConfig.Async settings = config.async();
             log.info("Translation is asynchronous: {} requests in flight at most, batches of {} texts / {} bytes at most, "
@@ -73,7 +96,7 @@ public final class TranslationService implements AutoCloseable {
                     settings.batchMaxTexts(), settings.batchMaxBytes(), settings.linger().toMillis(),
                     settings.queueCapacity(), config.memory().enabled() ? "on" : "off");
         }
-        return new TranslationService(config, translator, async, streams);
+        return new TranslationService(config, translator, async, streams, guard);
     }
 
     public static LanguageDetector detector(ServiceConfig config) {
@@ -116,6 +139,11 @@ public final class TranslationService implements AutoCloseable {
         return java.util.Optional.ofNullable(async);
     }
 
+    /** Whether the translation engine takes work now, as the fault policy sees it (health and metrics read it). */
+    public EngineState engineState() {
+        return guard.state();
+    }
+
     /** Kafka Streams itself, for tests and the benchmark that look inside. */
     public KafkaStreams streams() {
         return streams;
@@ -140,6 +168,7 @@ public final class TranslationService implements AutoCloseable {
         if (!clean) {
             log.warn("Kafka Streams did not close within {}", timeout);
         }
+        guard.close();
         if (async != null) {
             async.close();
         }

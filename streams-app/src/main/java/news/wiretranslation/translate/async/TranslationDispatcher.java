@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -21,6 +20,8 @@ import news.wiretranslation.translate.TranslationException;
 import news.wiretranslation.translate.TranslationRequest;
 import news.wiretranslation.translate.TranslationResult;
 import news.wiretranslation.translate.Translator;
+import news.wiretranslation.translate.fault.Backoff;
+import news.wiretranslation.translate.fault.EngineGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +49,10 @@ import org.slf4j.LoggerFactory;
  * the time given; the caller decides what to do meanwhile. An article larger than the whole capacity is admitted
  * when nothing else is in.
  *
- * <p><b>Failures.</b> A retriable failure (429, 456, 5xx, timeouts) is retried with exponential backoff and jitter,
- * without limit: an article is never dropped because the engine is slow or away. A refusal (e.g. a language pair the
+ * <p><b>Failures.</b> A retriable failure (429, 456, 5xx, timeouts) is retried with exponential backoff and jitter
+ * (at least the engine's {@code Retry-After}), without limit: an article is never dropped because the engine is slow
+ * or away. With an {@link EngineGuard}, every outcome is reported to it, and while it holds the engine paused (circuit
+ * open after sustained failure, quota used up) workers send nothing and wait for its probe to resume. A refusal (e.g. a language pair the
  * engine does not have) fails the tickets concerned; when a refused request held texts of several articles, each
  * article's texts are sent again alone first, so that one article's refusal does not fail the others. A text that
  * is larger than one request can be is refused without being sent. A rejected key fails every ticket concerned.
@@ -125,6 +128,7 @@ public final class TranslationDispatcher implements AutoCloseable {
     }
 
     private final Translator engine;
+    private final EngineGuard guard;
     private final Settings settings;
     private final SpanCheck spanCheck;
     private final Sleeper sleeper;
@@ -153,6 +157,16 @@ public final class TranslationDispatcher implements AutoCloseable {
      * @param sleeper   waits between attempts
      */
     public TranslationDispatcher(Translator engine, Settings settings, SpanCheck spanCheck, Sleeper sleeper) {
+        this(engine, settings, spanCheck, sleeper, null);
+    }
+
+    /**
+     * @param guard the instance's fault policy: told every request's outcome, and workers wait while it says the
+     *              engine is not available (circuit open, quota used up); null for none
+     */
+    public TranslationDispatcher(Translator engine, Settings settings, SpanCheck spanCheck, Sleeper sleeper,
+                                 EngineGuard guard) {
+        this.guard = guard;
         this.engine = engine;
         this.settings = settings;
         this.spanCheck = spanCheck;
@@ -421,6 +435,9 @@ public final class TranslationDispatcher implements AutoCloseable {
             try {
                 send(batch);
             } catch (RuntimeException | Error e) {
+                if (guard != null) {
+                    guard.recordUnexpected();
+                }
                 log.error("Translation worker failed on a batch of {} texts", batch.jobs.size(), e);
                 fail(batch.jobs, e);
             }
@@ -456,11 +473,28 @@ public final class TranslationDispatcher implements AutoCloseable {
             if (abandoned(jobs)) {
                 return;
             }
+            if (guard != null && !guard.state().isAvailable()) {
+                // Circuit open or quota used up: hold the texts (they are not lost) until the guard's probe says the
+                // engine takes work again.
+                try {
+                    guard.awaitAvailable();
+                } catch (InterruptedException interrupted) {
+                    fail(jobs, new TranslationException(TranslationException.Kind.UNAVAILABLE,
+                            "the translation dispatcher closed while the engine was paused"));
+                    return;
+                }
+                if (abandoned(jobs)) {
+                    return;
+                }
+            }
             List<String> texts = jobs.stream().map(job -> job.text).toList();
             TranslationRequest request = new TranslationRequest(batch.lane.sourceLanguage(), batch.lane.targetLanguage(), texts);
             long start = System.nanoTime();
             try {
                 TranslationResult result = engine.translate(request);
+                if (guard != null) {
+                    guard.recordSuccess();
+                }
                 stats.requestNanos.addAndGet(System.nanoTime() - start);
                 stats.requests.incrementAndGet();
                 stats.textsSent.addAndGet(texts.size());
@@ -476,8 +510,11 @@ public final class TranslationDispatcher implements AutoCloseable {
             } catch (TranslationException e) {
                 stats.requestNanos.addAndGet(System.nanoTime() - start);
                 stats.failedRequests.incrementAndGet();
+                if (guard != null) {
+                    guard.recordFailure(e);
+                }
                 if (e.isRetriable()) {
-                    Duration wait = withJitter(backoff);
+                    Duration wait = Backoff.after(e, backoff);
                     stats.retries.incrementAndGet();
                     log.warn("Translation {}->{} of {} texts failed ({}: {}); retrying in {} ms", request.sourceLanguage(),
                             request.targetLanguage(), texts.size(), e.kind(), e.getMessage(), wait.toMillis());
@@ -487,8 +524,7 @@ public final class TranslationDispatcher implements AutoCloseable {
                         fail(jobs, e);
                         return;
                     }
-                    backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0
-                            ? settings.maxBackoff() : backoff.multipliedBy(2);
+                    backoff = Backoff.next(backoff, settings.maxBackoff());
                     continue;
                 }
                 if (e.kind() == TranslationException.Kind.REJECTED) {
@@ -684,11 +720,6 @@ public final class TranslationDispatcher implements AutoCloseable {
         lane.queue.remove(job);
         job.priority = priority;
         lane.queue.add(job);
-    }
-
-    private static Duration withJitter(Duration backoff) {
-        long millis = backoff.toMillis();
-        return Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
     }
 
     /**
