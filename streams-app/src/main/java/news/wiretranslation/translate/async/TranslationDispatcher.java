@@ -55,7 +55,8 @@ import org.slf4j.LoggerFactory;
  * open after sustained failure, quota used up) workers send nothing and wait for its probe to resume. A refusal (e.g. a language pair the
  * engine does not have) fails the tickets concerned; when a refused request held texts of several articles, each
  * article's texts are sent again alone first, so that one article's refusal does not fail the others. A text that
- * is larger than one request can be is refused without being sent. A rejected key fails every ticket concerned.
+ * is larger than one request can be (a 200 KB paragraph) is sent in pieces ({@link OversizedText}: at sentence ends,
+ * else between words) and its translation put back together in order. A rejected key fails every ticket concerned.
  *
  * <p>Thread-safe. The workers (and the one thread that runs the {@link SpanCheck}) only complete {@link Ticket#result()
  * futures}; what the stream threads do with them
@@ -259,28 +260,17 @@ public final class TranslationDispatcher implements AutoCloseable {
                     throw new IllegalArgumentException("text " + i + " is empty");
                 }
                 long bytes = BatchLimits.encodedSize(text);
-                if (bytes > settings.limits().maxTextBytes()) {
-                    TranslationException tooLarge = new TranslationException(TranslationException.Kind.REJECTED,
-                            String.format("text %d of %d is %d bytes form-encoded, more than the %d bytes one request"
-                                    + " may carry; it cannot be sent unless it is split", i + 1, texts.size(), bytes,
-                                    settings.limits().maxTextBytes()));
-                    failTicket(ticket, tooLarge, completions);
-                    break;
+                if (bytes <= settings.limits().maxTextBytes()) {
+                    queue(ticket, new Waiter(ticket, i, -1), lane, text, bytes, priority, now);
+                    continue;
                 }
-                TextKey key = new TextKey(lane, text);
-                TextJob job = live.get(key);
-                if (job == null) {
-                    job = new TextJob(lane, text, bytes, priority, nextOrder++, now);
-                    live.put(key, job);
-                    lanes.computeIfAbsent(lane, l -> new LaneQueue()).add(job);
-                } else {
-                    stats.sharedTexts.incrementAndGet();
-                    if (job.state == JobState.QUEUED && job.priority > priority) {
-                        reprioritize(job, priority);
-                    }
+                // Larger than one request may carry (a 200 KB paragraph): sent in pieces, put back together in order.
+                OversizedText split = OversizedText.split(text, settings.limits().maxTextBytes());
+                ticket.split(i, split);
+                for (int p = 0; p < split.pieces().size(); p++) {
+                    String piece = split.pieces().get(p);
+                    queue(ticket, new Waiter(ticket, i, p), lane, piece, BatchLimits.encodedSize(piece), priority, now);
                 }
-                job.waiters.add(new Waiter(ticket, i));
-                ticket.jobs.add(job);
             }
             workAvailable.signalAll();
         } finally {
@@ -288,6 +278,24 @@ public final class TranslationDispatcher implements AutoCloseable {
         }
         deliver(completions);
         return ticket;
+    }
+
+    /** Under the lock: queues one text (or piece) for a ticket, or joins the same text already queued or in flight. */
+    private void queue(Ticket ticket, Waiter waiter, Lane lane, String text, long bytes, int priority, long now) {
+        TextKey key = new TextKey(lane, text);
+        TextJob job = live.get(key);
+        if (job == null) {
+            job = new TextJob(lane, text, bytes, priority, nextOrder++, now);
+            live.put(key, job);
+            lanes.computeIfAbsent(lane, l -> new LaneQueue()).add(job);
+        } else {
+            stats.sharedTexts.incrementAndGet();
+            if (job.state == JobState.QUEUED && job.priority > priority) {
+                reprioritize(job, priority);
+            }
+        }
+        job.waiters.add(waiter);
+        ticket.jobs.add(job);
     }
 
     /** One article's texts in the dispatcher. */
@@ -301,11 +309,64 @@ public final class TranslationDispatcher implements AutoCloseable {
         private int permits;
         private boolean finished;
 
+        /** Per text split in pieces: the split, and the pieces' results until all are in. */
+        private final Map<Integer, OversizedText> splits = new HashMap<>(0);
+        private final Map<Integer, TextResult[]> pieceResults = new HashMap<>(0);
+
         private Ticket(Lane lane, int size, int priority) {
             this.lane = lane;
             this.results = new TextResult[size];
             this.remaining = size;
             this.priority = priority;
+        }
+
+        /** Under the lock. */
+        private void split(int index, OversizedText split) {
+            splits.put(index, split);
+            pieceResults.put(index, new TextResult[split.pieces().size()]);
+        }
+
+        /**
+         * Under the lock: records one text's (or piece's) result; true when that completed a text. A split text is
+         * complete when all its pieces are, its translation their translations joined.
+         */
+        private boolean accept(Waiter waiter, TextResult result) {
+            if (waiter.piece < 0) {
+                results[waiter.index] = result;
+                return true;
+            }
+            TextResult[] pieces = pieceResults.get(waiter.index);
+            pieces[waiter.piece] = result;
+            for (TextResult piece : pieces) {
+                if (piece == null) {
+                    return false;
+                }
+            }
+            results[waiter.index] = joined(splits.get(waiter.index), pieces);
+            return true;
+        }
+
+        private static TextResult joined(OversizedText split, TextResult[] pieces) {
+            List<String> translations = new ArrayList<>(pieces.length);
+            long billed = 0;
+            boolean shared = true;
+            List<news.wiretranslation.quality.QualityChecker.UntranslatedSpan> spans = pieces[0].untranslatedSpans() == null
+                    ? null : new ArrayList<>();
+            for (TextResult piece : pieces) {
+                translations.add(piece.text());
+                billed += piece.billedCharacters();
+                shared &= piece.shared();
+            }
+            if (spans != null) {
+                for (int p = 0; p < pieces.length; p++) {
+                    int offset = split.offsetOf(translations, p);
+                    for (var span : pieces[p].untranslatedSpans()) {
+                        spans.add(new news.wiretranslation.quality.QualityChecker.UntranslatedSpan(offset + span.offset(), span.text()));
+                    }
+                }
+            }
+            return new TextResult(split.join(translations), pieces[0].engineModel(), pieces[0].detectedLanguage(), billed,
+                    shared, spans);
         }
 
         public Lane lane() {
@@ -591,10 +652,10 @@ public final class TranslationDispatcher implements AutoCloseable {
                     if (ticket.finished) {
                         continue;
                     }
-                    ticket.results[waiter.index] = new TextResult(translated.get(j), result.engineModel(),
-                            result.detectedSourceLanguage(), first ? billed : 0, !first, spans == null ? null : spans.get(j));
+                    boolean textDone = ticket.accept(waiter, new TextResult(translated.get(j), result.engineModel(),
+                            result.detectedSourceLanguage(), first ? billed : 0, !first, spans == null ? null : spans.get(j)));
                     first = false;
-                    if (--ticket.remaining == 0) {
+                    if (textDone && --ticket.remaining == 0) {
                         List<TextResult> answer = List.of(ticket.results);
                         finish(ticket, completions, () -> ticket.result.complete(answer));
                     }
@@ -774,7 +835,8 @@ public final class TranslationDispatcher implements AutoCloseable {
     private record TextKey(Lane lane, String text) {
     }
 
-    private record Waiter(Ticket ticket, int index) {
+    /** An article's interest in a text: its {@code index}, and which {@code piece} of it (-1: the whole text). */
+    private record Waiter(Ticket ticket, int index, int piece) {
     }
 
     private record Batch(Lane lane, List<TextJob> jobs) {

@@ -116,7 +116,7 @@ public final class EngineGuard implements AutoCloseable {
         metrics.mtError(MtErrorKind.of(failure));
         switch (failure.kind()) {
             case QUOTA_EXCEEDED -> pause(Status.QUOTA_PAUSED, "DeepL character quota used up (HTTP 456): translation "
-                    + "paused, checking the usage every " + settings.quotaProbeInterval().toSeconds() + " s");
+                    + "paused, checking the usage every " + settings.quotaProbeInterval().toMillis() + " ms");
             case RATE_LIMITED, SERVER_ERROR, UNAVAILABLE -> {
                 if (breaker.recordFailure()) {
                     pause(Status.CIRCUIT_OPEN, breaker.threshold() + " engine requests failed in a row, the last with "
@@ -210,7 +210,7 @@ public final class EngineGuard implements AutoCloseable {
             metrics.mtError(MtErrorKind.of(e));
             if (e.kind() == TranslationException.Kind.QUOTA_EXCEEDED) {
                 pause(Status.QUOTA_PAUSED, "DeepL character quota used up (the usage endpoint says so): translation "
-                        + "paused, checking again every " + settings.quotaProbeInterval().toSeconds() + " s");
+                        + "paused, checking again every " + settings.quotaProbeInterval().toMillis() + " ms");
             } else if (e.kind() == TranslationException.Kind.AUTHENTICATION) {
                 log.error("Probing the translation engine: the credentials were rejected: {}", e.getMessage());
             } else {
