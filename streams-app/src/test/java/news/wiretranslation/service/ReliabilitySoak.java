@@ -151,14 +151,20 @@ public final class ReliabilitySoak {
     }
 
     /**
-     * Every second or so, while the run lasts: a burst of 429s (with Retry-After), of 5xx or of hangs longer than the
-     * client's timeout; once, at about 40% of the articles out, a quota episode of 8 seconds.
+     * While the run lasts, after every 20-60 translate requests: a burst of 1-4 429s (with Retry-After), 5xx or hangs
+     * longer than the client's timeout (so faults stay mixed with traffic, and a paused engine is not kept failing
+     * by faults it never met); once, at about 40% of the articles out, a quota episode of 8 seconds.
      */
     private void injectFaults(AtomicLong out, int total, AtomicBoolean done) {
         boolean quotaDone = false;
         try {
             while (!done.get()) {
-                Thread.sleep(700 + random.nextInt(800));
+                int lastCount = deepL.requestCount();
+                int gap = 20 + random.nextInt(41);
+                while (!done.get() && deepL.requestCount() < lastCount + gap
+                        && (quotaDone || out.get() < total * 2L / 5)) {
+                    Thread.sleep(100);
+                }
                 if (!quotaDone && out.get() >= total * 2L / 5) {
                     quotaDone = true;
                     injected.get("quota episode").incrementAndGet();
