@@ -61,7 +61,9 @@ public final class TranslationService implements AutoCloseable {
 
     /** Builds the service around a given detector and translator (the demo and tests choose their own). */
     public static TranslationService create(ServiceConfig config, LanguageDetector detector, Translator translator) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
+        Map<String, Object> adminProps = new java.util.HashMap<>(config.kafkaSecurity().clientProperties());
+        adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        try (Admin admin = Admin.create(adminProps)) {
             List<String> created = new TopicProvisioner(admin).ensureTopics(config);
             if (!created.isEmpty()) {
                 log.info("Created topics {}", created);

@@ -84,6 +84,7 @@ public final class ReliabilitySoak {
                     feed.stream().map(RawArticle::getId).distinct().count(), config.targetLanguages());
 
             deepL.setLatency(Duration.ofMillis(30), Duration.ofMillis(40));
+            deepL.setCharacterLimit(1_000_000_000L); // a paid plan: only the injected episode exhausts the quota
             AtomicLong out = new AtomicLong();
             AtomicBoolean done = new AtomicBoolean();
             Thread progress = new Thread(() -> countOutput(config, out, done), "soak-progress");

@@ -209,6 +209,7 @@ public final class EngineGuard implements AutoCloseable {
         } catch (TranslationException e) {
             metrics.mtError(MtErrorKind.of(e));
             if (e.kind() == TranslationException.Kind.QUOTA_EXCEEDED) {
+                log.info("Translation engine quota still used up: {}", e.getMessage());
                 pause(Status.QUOTA_PAUSED, "DeepL character quota used up (the usage endpoint says so): translation "
                         + "paused, checking again every " + settings.quotaProbeInterval().toMillis() + " ms");
             } else if (e.kind() == TranslationException.Kind.AUTHENTICATION) {
