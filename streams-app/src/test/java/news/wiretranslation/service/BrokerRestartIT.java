@@ -44,13 +44,13 @@ class BrokerRestartIT {
         ServiceConfig config = TestConfigs.load(env);
         bench.createTopic(config.topics().input(), 2);
         bench.deepL.setLatency(Duration.ofMillis(60), Duration.ofMillis(40)); // slow enough to be mid-run at the restart
-        List<RawArticle> feed = EngineFaultsIT.feed(240);
+        List<RawArticle> feed = EngineFaultsIT.feed(150);
         bench.publish(config, feed);
 
         try (TranslationService service = TranslationService.create(config)) {
             service.start();
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> bench.tally(config, feed).get(0).out() >= 30);
+                    .until(() -> bench.tally(config, feed).get(0).out() >= 20);
             int outBefore = bench.tally(config, feed).get(0).out();
 
             bench.broker.restart(Duration.ofSeconds(3));
