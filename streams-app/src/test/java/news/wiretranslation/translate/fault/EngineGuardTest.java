@@ -93,7 +93,8 @@ class EngineGuardTest {
 
         engine.probeFailure.set(null);
 
-        await().atMost(Duration.ofSeconds(5)).until(state::isAvailable);
+        await().atMost(Duration.ofSeconds(5)).until(() -> heard.size() == 2);
+        assertThat(state.isAvailable()).isTrue();
         assertThat(heard).containsExactly(Status.CIRCUIT_OPEN, Status.AVAILABLE);
         assertThat(registry.counter("wire_translation_engine_pauses", "state", "circuit_open").count()).isEqualTo(1);
         assertThat(errors("5xx")).as("two failed requests and the failed probes").isGreaterThanOrEqualTo(3);
@@ -127,6 +128,7 @@ class EngineGuardTest {
         engine.probeFailure.set(null);
 
         assertThat(guard.awaitAvailable(Duration.ofSeconds(5))).isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(() -> heard.size() == 2); // listeners hear it just after
         assertThat(heard).containsExactly(Status.QUOTA_PAUSED, Status.AVAILABLE);
         assertThat(errors("456")).isGreaterThanOrEqualTo(4);
         assertThat(registry.counter("wire_translation_engine_pauses", "state", "quota_paused").count()).isEqualTo(1);
