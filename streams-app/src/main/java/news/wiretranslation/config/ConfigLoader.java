@@ -104,7 +104,42 @@ public final class ConfigLoader {
                         required(Setting.HTTP_BIND_ADDRESS),
                         parse(Setting.HTTP_PORT, value -> inRange(value, 0, 65535), "a port number from 0 to 65535")),
                 parse(Setting.LOG_FORMAT, value -> LogFormat.valueOf(value.toUpperCase(Locale.ROOT)), "json or plain"),
-                styleGuide());
+                styleGuide(),
+                faults(),
+                kafkaSecurity());
+    }
+
+    private ServiceConfig.KafkaSecurity kafkaSecurity() {
+        String protocol = parse(Setting.KAFKA_SECURITY_PROTOCOL, value -> {
+            String upper = value.toUpperCase(Locale.ROOT);
+            if (!java.util.Set.of("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL").contains(upper)) {
+                throw new IllegalArgumentException("unknown protocol");
+            }
+            return upper;
+        }, "PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL");
+        Optional<String> jaas = optional(Setting.KAFKA_SASL_JAAS_CONFIG);
+        if (protocol.startsWith("SASL_") && jaas.isEmpty()) {
+            throw new ConfigException(Setting.KAFKA_SASL_JAAS_CONFIG.env() + " is required with "
+                    + Setting.KAFKA_SECURITY_PROTOCOL.env() + "=" + protocol);
+        }
+        return new ServiceConfig.KafkaSecurity(protocol,
+                optional(Setting.KAFKA_SASL_MECHANISM),
+                jaas,
+                optional(Setting.KAFKA_SSL_TRUSTSTORE_LOCATION).map(v -> readableFile(Setting.KAFKA_SSL_TRUSTSTORE_LOCATION, v).toString()),
+                optional(Setting.KAFKA_SSL_TRUSTSTORE_PASSWORD),
+                optional(Setting.KAFKA_SSL_TRUSTSTORE_TYPE),
+                optional(Setting.KAFKA_SSL_KEYSTORE_LOCATION).map(v -> readableFile(Setting.KAFKA_SSL_KEYSTORE_LOCATION, v).toString()),
+                optional(Setting.KAFKA_SSL_KEYSTORE_PASSWORD),
+                optional(Setting.KAFKA_SSL_KEY_PASSWORD));
+    }
+
+    private ServiceConfig.Faults faults() {
+        return new ServiceConfig.Faults(
+                parse(Setting.CIRCUIT_BREAKER_FAILURES, value -> inRange(value, 1, 1000), "a whole number from 1 to 1000"),
+                Duration.ofMillis(parse(Setting.CIRCUIT_BREAKER_PROBE_INTERVAL_MS, value -> inRange(value, 10, 3_600_000),
+                        "milliseconds from 10 to 3600000")),
+                Duration.ofMillis(parse(Setting.QUOTA_PROBE_INTERVAL_MS, value -> inRange(value, 10, 86_400_000),
+                        "milliseconds from 10 to 86400000")));
     }
 
     /** The application id alone (the prefix of the DeepL glossaries' names). */

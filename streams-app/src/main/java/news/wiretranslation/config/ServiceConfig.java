@@ -30,7 +30,9 @@ public record ServiceConfig(
         Async async,
         Http http,
         LogFormat logFormat,
-        StyleGuide styleGuide) {
+        StyleGuide styleGuide,
+        Faults faults,
+        KafkaSecurity kafkaSecurity) {
 
     public ServiceConfig {
         targetLanguages = List.copyOf(targetLanguages);
@@ -130,6 +132,46 @@ public record ServiceConfig(
                              java.util.Map<String, String> formality, boolean headlineAsContext) {
         public StyleGuide {
             formality = java.util.Map.copyOf(formality);
+        }
+    }
+
+    /** The machine-translation fault policy (see {@code translate/fault/EngineGuard}). */
+    public record Faults(int circuitBreakerFailures, Duration circuitProbeInterval, Duration quotaProbeInterval) {
+    }
+
+    /**
+     * How every Kafka client of the service authenticates and encrypts: Kafka's own client settings, passed through
+     * unchanged ({@link #clientProperties()}). Secrets are never printed.
+     */
+    public record KafkaSecurity(String protocol, Optional<String> saslMechanism, Optional<String> saslJaasConfig,
+                                Optional<String> truststoreLocation, Optional<String> truststorePassword,
+                                Optional<String> truststoreType, Optional<String> keystoreLocation,
+                                Optional<String> keystorePassword, Optional<String> keyPassword) {
+
+        /** The settings as Kafka client properties; only those that are set. */
+        public java.util.Map<String, Object> clientProperties() {
+            java.util.Map<String, Object> props = new java.util.LinkedHashMap<>();
+            props.put("security.protocol", protocol);
+            saslMechanism.ifPresent(v -> props.put("sasl.mechanism", v));
+            saslJaasConfig.ifPresent(v -> props.put("sasl.jaas.config", v));
+            truststoreLocation.ifPresent(v -> props.put("ssl.truststore.location", v));
+            truststorePassword.ifPresent(v -> props.put("ssl.truststore.password", v));
+            truststoreType.ifPresent(v -> props.put("ssl.truststore.type", v));
+            keystoreLocation.ifPresent(v -> props.put("ssl.keystore.location", v));
+            keystorePassword.ifPresent(v -> props.put("ssl.keystore.password", v));
+            keyPassword.ifPresent(v -> props.put("ssl.key.password", v));
+            return props;
+        }
+
+        @Override
+        public String toString() {
+            return "KafkaSecurity[protocol=" + protocol + ", saslMechanism=" + saslMechanism.orElse("default")
+                    + ", saslJaasConfig=" + saslJaasConfig.map(s -> "<hidden>").orElse("none")
+                    + ", truststore=" + truststoreLocation.orElse("JVM default")
+                    + truststorePassword.map(s -> " (password <hidden>)").orElse("")
+                    + ", keystore=" + keystoreLocation.orElse("none")
+                    + keystorePassword.map(s -> " (password <hidden>)").orElse("")
+                    + keyPassword.map(s -> " (key password <hidden>)").orElse("") + "]";
         }
     }
 

@@ -72,7 +72,19 @@ public enum Setting {
     PROTECTED_TERMS_FILE("", "File of terms never to translate (names, tickers, titles), one per line; empty = none."),
     GLOSSARY_RELOAD_INTERVAL_MS("30000", "How often GLOSSARY_DIR and PROTECTED_TERMS_FILE are read again; a change is synced to DeepL and used for new requests. 0 = only at start-up."),
     DEEPL_FORMALITY("", "DeepL formality per target language, e.g. DE=more,FR=prefer_less (default, more, less, prefer_more, prefer_less); more and less only for targets DeepL supports formality for. Empty = DeepL's default."),
-    DEEPL_CONTEXT_FROM_HEADLINE("false", "Send each article's headline as DeepL's context (not billed) with its texts; each article then has its own requests.");
+    DEEPL_CONTEXT_FROM_HEADLINE("false", "Send each article's headline as DeepL's context (not billed) with its texts; each article then has its own requests."),
+    CIRCUIT_BREAKER_FAILURES("5", "Consecutive failed engine requests (429, 5xx, timeouts, connection errors) that open the circuit: translation and consumption pause until a probe finds the engine back."),
+    CIRCUIT_BREAKER_PROBE_INTERVAL_MS("30000", "While the circuit is open, how often the engine is probed (DeepL's usage endpoint, not billed)."),
+    QUOTA_PROBE_INTERVAL_MS("60000", "While translation is paused for an exhausted quota (DeepL HTTP 456), how often DeepL's usage endpoint is asked whether it has room again."),
+    KAFKA_SECURITY_PROTOCOL("PLAINTEXT", "Kafka security.protocol of every client the service opens: PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL."),
+    KAFKA_SASL_MECHANISM("", "Kafka sasl.mechanism, e.g. PLAIN, SCRAM-SHA-512, OAUTHBEARER; empty = Kafka's default (GSSAPI)."),
+    KAFKA_SASL_JAAS_CONFIG("", "Kafka sasl.jaas.config (the login module and its credentials); required with a SASL_ protocol. Never logged."),
+    KAFKA_SSL_TRUSTSTORE_LOCATION("", "Kafka ssl.truststore.location: trust store for the brokers' certificates; empty = the JVM's default CAs."),
+    KAFKA_SSL_TRUSTSTORE_PASSWORD("", "Kafka ssl.truststore.password. Never logged."),
+    KAFKA_SSL_TRUSTSTORE_TYPE("", "Kafka ssl.truststore.type: JKS or PKCS12; empty = Kafka's default (JKS)."),
+    KAFKA_SSL_KEYSTORE_LOCATION("", "Kafka ssl.keystore.location: the client's own certificate, for brokers that require mutual TLS."),
+    KAFKA_SSL_KEYSTORE_PASSWORD("", "Kafka ssl.keystore.password. Never logged."),
+    KAFKA_SSL_KEY_PASSWORD("", "Kafka ssl.key.password: the password of the private key in the key store. Never logged.");
 
     private final String defaultValue;
     private final String description;
@@ -101,6 +113,8 @@ public enum Setting {
 
     public boolean isSecret() {
         return this == DEEPL_AUTH_KEY || this == SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO
-                || this == SCHEMA_REGISTRY_SSL_TRUSTSTORE_PASSWORD;
+                || this == SCHEMA_REGISTRY_SSL_TRUSTSTORE_PASSWORD
+                || this == KAFKA_SASL_JAAS_CONFIG || this == KAFKA_SSL_TRUSTSTORE_PASSWORD
+                || this == KAFKA_SSL_KEYSTORE_PASSWORD || this == KAFKA_SSL_KEY_PASSWORD;
     }
 }

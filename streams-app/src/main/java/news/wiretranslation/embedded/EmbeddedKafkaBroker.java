@@ -30,12 +30,14 @@ import org.apache.kafka.common.utils.Time;
 public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final Path dataDir;
     private final int brokerPort;
-    private final KafkaRaftServer server;
+    private final Properties props;
+    private KafkaRaftServer server;
     private boolean closed;
 
-    private EmbeddedKafkaBroker(Path dataDir, int brokerPort, KafkaRaftServer server) {
+    private EmbeddedKafkaBroker(Path dataDir, int brokerPort, Properties props, KafkaRaftServer server) {
         this.dataDir = dataDir;
         this.brokerPort = brokerPort;
+        this.props = props;
         this.server = server;
     }
 
@@ -55,7 +57,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             format(dataDir, props);
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
-            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dataDir, brokerPort, server);
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dataDir, brokerPort, props, server);
             broker.awaitReady(Duration.ofSeconds(60));
             return broker;
         } catch (IOException e) {
@@ -115,6 +117,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Shuts the broker down (clients see it gone), stays down for {@code down}, and starts it again on the same ports
+     * and data: what a rolling restart of a one-node cluster looks like to clients. Returns once it accepts clients.
+     */
+    public synchronized void restart(Duration down) {
+        if (closed) {
+            throw new IllegalStateException("the broker is closed");
+        }
+        server.shutdown();
+        server.awaitShutdown();
+        sleep(down.toMillis());
+        server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+        server.startup();
+        awaitReady(Duration.ofSeconds(60));
     }
 
     /** host:port to give clients. */

@@ -71,7 +71,7 @@ public final class PipelineMetrics {
         registry.counter("wire_translation_articles_dead_lettered", "reason", reason, "stage", stage).increment();
     }
 
-    /** One failed request to the translation engine, by kind: 429, 456, 5xx, timeout, connection, 403, 400, other. */
+    /** One failed machine-translation request (or probe), by kind: 429, 456, 5xx, timeout, connection, 403, 400, other. */
     public void mtError(String kind) { registry.counter("wire_translation_mt_errors", "kind", kind).increment(); }
 
     /** Time from the article's {@code receivedAt} to its output leaving for one target language. */
@@ -119,5 +119,10 @@ public final class PipelineMetrics {
             registry.counter("wire_translation_characters", "target_language", target, "kind", "memory")
                     .increment(article.getTranslation().getMemoryCharacters());
         }
+    }
+
+    /** Translation paused: the circuit opened ({@code circuit_open}) or the quota ran out ({@code quota_paused}). */
+    public void enginePaused(String state) {
+        registry.counter("wire_translation_engine_pauses", "state", state).increment();
     }
 }

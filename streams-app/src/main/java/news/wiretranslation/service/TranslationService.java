@@ -16,7 +16,9 @@ import news.wiretranslation.topology.AsyncTranslation;
 import news.wiretranslation.topology.TranslationTopology;
 import news.wiretranslation.translate.EngineState;
 import news.wiretranslation.translate.TranslationException;
+import news.wiretranslation.translate.RetryingTranslator;
 import news.wiretranslation.translate.Translator;
+import news.wiretranslation.translate.fault.EngineGuard;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.CloseOptions;
@@ -38,14 +40,14 @@ public final class TranslationService implements AutoCloseable {
     private final AsyncTranslation async;
     private final KafkaStreams streams;
     private final CountDownLatch stopped = new CountDownLatch(1);
-    /** Whether the engine takes work (circuit, quota); the fault policy sets it, readiness and metrics read it. */
-    private final EngineState engineState;
+    /** The fault policy: whether the engine takes work (circuit, quota); readiness and metrics read its state. */
+    private final EngineGuard guard;
     private TerminologyReloader terminology;
 
     private TranslationService(ServiceConfig config, Translator translator, AsyncTranslation async, KafkaStreams streams,
-                               EngineState engineState) {
+                               EngineGuard guard) {
         this.config = config;
-        this.engineState = engineState;
+        this.guard = guard;
         this.translator = translator;
         this.async = async;
         this.streams = streams;
@@ -71,22 +73,39 @@ public final class TranslationService implements AutoCloseable {
      */
     public static TranslationService create(ServiceConfig config, LanguageDetector detector, Translator translator,
                                             news.wiretranslation.topology.ReplaySelection replay) {
-        EngineState engineState = new EngineState();
         // Glossaries and protected terms first: a bad file stops start-up here, naming the line, before Kafka is touched.
         TerminologyReloader terminology = TerminologyReloader.start(config, translator);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
+        Map<String, Object> adminProps = new java.util.HashMap<>(config.kafkaSecurity().clientProperties());
+        adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        try (Admin admin = Admin.create(adminProps)) {
             List<String> created = new TopicProvisioner(admin).ensureTopics(config);
             if (!created.isEmpty()) {
                 log.info("Created topics {}", created);
             }
         }
+        // The fault policy: one per instance; it sets the engine state that health and metrics read.
+        EngineGuard guard = new EngineGuard(new EngineState(), translator, new EngineGuard.Settings(
+                config.faults().circuitBreakerFailures(), config.faults().circuitProbeInterval(),
+                config.faults().quotaProbeInterval()), news.wiretranslation.metrics.PipelineMetrics.global());
         AsyncTranslation async = config.async().mode() == ServiceConfig.TranslationMode.ASYNC
-                ? AsyncTranslation.start(config, translator, detector) : null;
+                ? AsyncTranslation.start(config, translator, detector, guard) : null;
+        if (async == null && translator instanceof RetryingTranslator retrying) {
+            translator = retrying.guardedBy(guard);
+        }
         Topology topology = TranslationTopology.build(config, detector, translator, Clock.systemUTC(),
                 news.wiretranslation.metrics.PipelineMetrics.global(), async, replay);
         log.debug("Topology:\n{}", topology.describe());
         KafkaStreams streams = new KafkaStreams(topology, replay == null ? StreamsSettings.of(config) : StreamsSettings.forReplay(config));
         streams.setUncaughtExceptionHandler(new StreamFailurePolicy());
+        // While the engine takes no work, consume nothing: records stay in the topic instead of piling up in the
+        // translation queue or failing stream threads; the guard's probe resumes both.
+        guard.addListener(status -> {
+            if (status == EngineState.Status.AVAILABLE) {
+                streams.resume();
+            } else {
+                streams.pause();
+            }
+        });
         if (async != null) {
             ServiceConfig.Async settings = config.async();
             log.info("Translation is asynchronous: {} requests in flight at most, batches of {} texts / {} bytes at most, "
@@ -94,7 +113,7 @@ public final class TranslationService implements AutoCloseable {
                     settings.batchMaxTexts(), settings.batchMaxBytes(), settings.linger().toMillis(),
                     settings.queueCapacity(), config.memory().enabled() ? "on" : "off");
         }
-        TranslationService service = new TranslationService(config, translator, async, streams, engineState);
+        TranslationService service = new TranslationService(config, translator, async, streams, guard);
         service.terminology = terminology;
         return service;
     }
@@ -141,7 +160,7 @@ public final class TranslationService implements AutoCloseable {
 
     /** The engine's state for this instance (one per instance): readiness and the metrics read it. */
     public EngineState engineState() {
-        return engineState;
+        return guard.state();
     }
 
     /** Kafka Streams itself, for tests and the benchmark that look inside. */
@@ -182,6 +201,7 @@ public final class TranslationService implements AutoCloseable {
         } else {
             log.warn("Kafka Streams did not close within {}", timeout);
         }
+        guard.close();
         if (terminology != null) {
             terminology.close();
         }

@@ -10,6 +10,7 @@ import news.wiretranslation.translate.RetryingTranslator;
 import news.wiretranslation.translate.Translator;
 import news.wiretranslation.translate.async.BatchLimits;
 import news.wiretranslation.translate.async.TranslationDispatcher;
+import news.wiretranslation.translate.fault.EngineGuard;
 
 /**
  * What the asynchronous translate step shares across stream threads and tasks: the dispatcher (its threads and
@@ -28,6 +29,12 @@ public final class AsyncTranslation implements AutoCloseable {
      * retry backoff. A {@link RetryingTranslator} is unwrapped: the dispatcher retries itself, without limit.
      */
     public static AsyncTranslation start(ServiceConfig config, Translator translator, LanguageDetector detector) {
+        return start(config, translator, detector, null);
+    }
+
+    /** The same, with the instance's fault policy ({@code null} for none): the dispatcher reports to it and waits on it. */
+    public static AsyncTranslation start(ServiceConfig config, Translator translator, LanguageDetector detector,
+                                         EngineGuard guard) {
         ServiceConfig.Async async = config.async();
         Translator engine = translator instanceof RetryingTranslator retrying ? retrying.delegate() : translator;
         Optional<QualityChecker> quality = TranslationTopology.qualityChecker(config, detector);
@@ -38,7 +45,7 @@ public final class AsyncTranslation implements AutoCloseable {
         TranslationDispatcher dispatcher = new TranslationDispatcher(engine, new TranslationDispatcher.Settings(
                 async.concurrency(), new BatchLimits(async.batchMaxTexts(), async.batchMaxBytes()), async.linger(),
                 async.queueCapacity(), config.retry().initialBackoff(), async.retryMaxBackoff()),
-                spans, d -> Thread.sleep(d.toMillis()));
+                spans, d -> Thread.sleep(d.toMillis()), guard);
         return new AsyncTranslation(dispatcher);
     }
 

@@ -52,6 +52,11 @@ public interface ForwardingTranslator extends Translator {
     }
 
     @Override
+    default void probe() throws TranslationException {
+        delegate().probe();
+    }
+
+    @Override
     default void close() {
         delegate().close();
     }

@@ -30,10 +30,17 @@ public class TranslationException extends Exception {
     }
 
     private final Kind kind;
+    private final java.time.Duration retryAfter;
 
     public TranslationException(Kind kind, String message, Throwable cause) {
+        this(kind, message, cause, null);
+    }
+
+    /** @param retryAfter how long the engine asked to wait before the next request ({@code Retry-After}), or null */
+    public TranslationException(Kind kind, String message, Throwable cause, java.time.Duration retryAfter) {
         super(message, cause);
         this.kind = kind;
+        this.retryAfter = retryAfter;
     }
 
     public TranslationException(Kind kind, String message) {
@@ -42,6 +49,11 @@ public class TranslationException extends Exception {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The engine's {@code Retry-After}, when it sent one: the fault policy waits at least this long. */
+    public java.util.Optional<java.time.Duration> retryAfter() {
+        return java.util.Optional.ofNullable(retryAfter);
     }
 
     public boolean isRetriable() {

@@ -66,6 +66,16 @@ public interface Translator extends AutoCloseable {
     default void verify() throws TranslationException {
     }
 
+    /**
+     * Asks, without translating or billing anything, whether the engine would take work now: the fault policy calls
+     * it while translation is paused (circuit open, quota used up) to know when to resume. Throws the failure that
+     * still stands, e.g. {@link TranslationException.Kind#QUOTA_EXCEEDED} while the quota is used up. By default the
+     * start-up check.
+     */
+    default void probe() throws TranslationException {
+        verify();
+    }
+
     @Override
     default void close() {
     }

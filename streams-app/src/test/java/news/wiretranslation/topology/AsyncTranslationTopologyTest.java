@@ -35,12 +35,15 @@ class AsyncTranslationTopologyTest extends TranslationTopologyTest {
     Translator engine;
     /** TRANSLATION_BATCH_LINGER_MS for the next start of the driver. */
     String linger = "0";
+    /** QUALITY_CHECKS for the next start of the driver. */
+    String qualityChecks = "true";
 
     @Override
     Map<String, String> settings(Map<String, String> env) {
         env.put("TRANSLATION_MODE", "async");
         env.put("TRANSLATION_BATCH_LINGER_MS", linger);
         env.put("TRANSLATION_CONCURRENCY", "4");
+        env.put("QUALITY_CHECKS", qualityChecks);
         return env;
     }
 
@@ -207,5 +210,60 @@ class AsyncTranslationTopologyTest extends TranslationTopologyTest {
         byte[] copy = new byte[buffer.remaining()];
         buffer.duplicate().get(copy);
         return copy;
+    }
+
+    // ---- oversized input (README: Reliability) ----
+
+    private static String sentence(int paragraph, int n) {
+        return "Le rapporteur du budget, au paragraphe " + paragraph + ", phrase " + n
+                + ", a rappelé que les économies prévues seraient réparties entre les collectivités locales. ";
+    }
+
+    @Test
+    void aTwoMegabyteBodyIsTranslatedInRequestsOfAtMost128KiBAndComesOutWholeInOrder() {
+        List<String> paragraphs = new ArrayList<>();
+        for (int p = 0; p < 400; p++) {
+            StringBuilder paragraph = new StringBuilder();
+            for (int n = 0; n < 40; n++) {
+                paragraph.append(sentence(p, n));
+            }
+            paragraphs.add(paragraph.toString().strip());
+        }
+        RawArticle article = TestArticles.article("fr-2mb", "Le budget détaillé, ligne par ligne", String.join("\n\n", paragraphs));
+        qualityChecks = "false"; // looking for untranslated sentences in 2 MB would dominate the test's time
+        restartWith(null);
+        assertThat(article.getBody().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(2_000_000);
+
+        send("fr-2mb", article);
+
+        Article en = english.readValue();
+        assertThat(en.getBody()).hasSize(paragraphs.size() + 1);
+        for (int p = 0; p < paragraphs.size(); p++) {
+            assertThat(en.getBody().get(p)).as("paragraph %d", p).isEqualTo("[EN-US] " + paragraphs.get(p));
+        }
+        assertThat(translator.requests()).allSatisfy(request -> assertThat(request.texts().stream()
+                .mapToLong(news.wiretranslation.translate.async.BatchLimits::encodedSize).sum())
+                .isLessThanOrEqualTo(128 * 1024));
+        assertThat(german.readValue().getBody()).hasSize(paragraphs.size() + 1);
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aSingle200KBParagraphIsTranslatedInPiecesAndComesOutAsOneParagraph() {
+        StringBuilder paragraph = new StringBuilder();
+        for (int n = 0; paragraph.length() < 200_000; n++) {
+            paragraph.append(sentence(0, n));
+        }
+        String text = paragraph.toString().strip();
+        send("fr-200kb", TestArticles.article("fr-200kb", "Le budget en un seul paragraphe", text));
+
+        Article en = english.readValue();
+        assertThat(en.getBody()).hasSize(2);
+        String translated = en.getBody().get(0);
+        assertThat(translated).startsWith("[EN-US] Le rapporteur du budget, au paragraphe 0, phrase 0,");
+        assertThat(translated.replace("[EN-US] ", "")).as("every sentence, once, in order").isEqualTo(text);
+        assertThat(translator.requests().stream().filter(r -> r.texts().stream().anyMatch(t -> t.contains("phrase 1,"))))
+                .as("the paragraph went out in pieces").hasSizeGreaterThan(1);
+        assertThat(deadLetters.isEmpty()).isTrue();
     }
 }

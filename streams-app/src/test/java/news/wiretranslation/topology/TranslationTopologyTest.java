@@ -297,6 +297,27 @@ class TranslationTopologyTest {
     }
 
     @Test
+    void articleWithoutItsRequiredIdOrSourceIsInvalidAndKeepsItsOriginalBytes() {
+        RawArticle noId = TestArticles.french("fr-x");
+        noId.setId(" ");
+        RawArticle noSource = TestArticles.french("fr-y");
+        noSource.setSource("");
+        byte[] noIdBytes = rawSerde.serializer().serialize("articles.raw", noId);
+        input.pipeInput("fr-x", noIdBytes);
+        send("fr-y", noSource);
+
+        List<DeadLetter> letters = deadLetters.readValuesToList();
+        assertThat(letters).extracting(DeadLetter::getReason).containsExactly("INVALID_ARTICLE", "INVALID_ARTICLE");
+        assertThat(letters.get(0).getMessage()).contains("id");
+        assertThat(letters.get(1).getMessage()).contains("source");
+        java.nio.ByteBuffer original = letters.get(0).getOriginalValue();
+        byte[] kept = new byte[original.remaining()];
+        original.duplicate().get(kept);
+        assertThat(kept).isEqualTo(noIdBytes);
+        assertThat(english.isEmpty()).isTrue();
+    }
+
+    @Test
     void goodArticlesAfterABadOneStillFlow() {
         input.pipeInput("bad", (byte[]) null);
         settle();

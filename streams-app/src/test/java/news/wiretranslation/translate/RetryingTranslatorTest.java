@@ -74,4 +74,26 @@ class RetryingTranslatorTest {
         assertThat(flaky.calls).isEqualTo(1);
         assertThat(sleeps).isEmpty();
     }
+
+    @Test
+    void waitsAtLeastTheEnginesRetryAfter() throws Exception {
+        Flaky flaky = new Flaky();
+        flaky.failures.add(new TranslationException(TranslationException.Kind.RATE_LIMITED, "429", null, Duration.ofSeconds(3)));
+
+        assertThat(retrying(flaky, 3).translate(REQUEST).texts()).containsExactly("Hello");
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void aWaitThatWouldPassTheBudgetOfOneCallIsNotWaited() {
+        Flaky flaky = new Flaky();
+        flaky.failures.add(new TranslationException(TranslationException.Kind.RATE_LIMITED, "429, come back in 10 min",
+                null, Duration.ofMinutes(10)));
+        RetryingTranslator retrying = new RetryingTranslator(flaky, 5, Duration.ofMillis(100), sleeps::add,
+                Duration.ofSeconds(60), null);
+
+        assertThatThrownBy(() -> retrying.translate(REQUEST)).hasMessage("429, come back in 10 min");
+        assertThat(flaky.calls).isEqualTo(1);
+        assertThat(sleeps).as("a stream thread must not sleep past max.poll.interval.ms").isEmpty();
+    }
 }

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -22,6 +21,8 @@ import news.wiretranslation.translate.TranslationOptions;
 import news.wiretranslation.translate.TranslationRequest;
 import news.wiretranslation.translate.TranslationResult;
 import news.wiretranslation.translate.Translator;
+import news.wiretranslation.translate.fault.Backoff;
+import news.wiretranslation.translate.fault.EngineGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,11 +50,14 @@ import org.slf4j.LoggerFactory;
  * the time given; the caller decides what to do meanwhile. An article larger than the whole capacity is admitted
  * when nothing else is in.
  *
- * <p><b>Failures.</b> A retriable failure (429, 456, 5xx, timeouts) is retried with exponential backoff and jitter,
- * without limit: an article is never dropped because the engine is slow or away. A refusal (e.g. a language pair the
+ * <p><b>Failures.</b> A retriable failure (429, 456, 5xx, timeouts) is retried with exponential backoff and jitter
+ * (at least the engine's {@code Retry-After}), without limit: an article is never dropped because the engine is slow
+ * or away. With an {@link EngineGuard}, every outcome is reported to it, and while it holds the engine paused (circuit
+ * open after sustained failure, quota used up) workers send nothing and wait for its probe to resume. A refusal (e.g. a language pair the
  * engine does not have) fails the tickets concerned; when a refused request held texts of several articles, each
  * article's texts are sent again alone first, so that one article's refusal does not fail the others. A text that
- * is larger than one request can be is refused without being sent. A rejected key fails every ticket concerned.
+ * is larger than one request can be (a 200 KB paragraph) is sent in pieces ({@link OversizedText}: at sentence ends,
+ * else between words) and its translation put back together in order. A rejected key fails every ticket concerned.
  *
  * <p>Thread-safe. The workers (and the one thread that runs the {@link SpanCheck}) only complete {@link Ticket#result()
  * futures}; what the stream threads do with them
@@ -136,6 +140,7 @@ public final class TranslationDispatcher implements AutoCloseable {
     }
 
     private final Translator engine;
+    private final EngineGuard guard;
     private final Settings settings;
     private final SpanCheck spanCheck;
     private final Sleeper sleeper;
@@ -164,6 +169,16 @@ public final class TranslationDispatcher implements AutoCloseable {
      * @param sleeper   waits between attempts
      */
     public TranslationDispatcher(Translator engine, Settings settings, SpanCheck spanCheck, Sleeper sleeper) {
+        this(engine, settings, spanCheck, sleeper, null);
+    }
+
+    /**
+     * @param guard the instance's fault policy: told every request's outcome, and workers wait while it says the
+     *              engine is not available (circuit open, quota used up); null for none
+     */
+    public TranslationDispatcher(Translator engine, Settings settings, SpanCheck spanCheck, Sleeper sleeper,
+                                 EngineGuard guard) {
+        this.guard = guard;
         this.engine = engine;
         this.settings = settings;
         this.spanCheck = spanCheck;
@@ -256,28 +271,17 @@ public final class TranslationDispatcher implements AutoCloseable {
                     throw new IllegalArgumentException("text " + i + " is empty");
                 }
                 long bytes = BatchLimits.encodedSize(text);
-                if (bytes > settings.limits().maxTextBytes()) {
-                    TranslationException tooLarge = new TranslationException(TranslationException.Kind.REJECTED,
-                            String.format("text %d of %d is %d bytes form-encoded, more than the %d bytes one request"
-                                    + " may carry; it cannot be sent unless it is split", i + 1, texts.size(), bytes,
-                                    settings.limits().maxTextBytes()));
-                    failTicket(ticket, tooLarge, completions);
-                    break;
+                if (bytes <= settings.limits().maxTextBytes()) {
+                    queue(ticket, new Waiter(ticket, i, -1), lane, text, bytes, priority, now);
+                    continue;
                 }
-                TextKey key = new TextKey(lane, text);
-                TextJob job = live.get(key);
-                if (job == null) {
-                    job = new TextJob(lane, text, bytes, priority, nextOrder++, now);
-                    live.put(key, job);
-                    lanes.computeIfAbsent(lane, l -> new LaneQueue()).add(job);
-                } else {
-                    stats.sharedTexts.incrementAndGet();
-                    if (job.state == JobState.QUEUED && job.priority > priority) {
-                        reprioritize(job, priority);
-                    }
+                // Larger than one request may carry (a 200 KB paragraph): sent in pieces, put back together in order.
+                OversizedText split = OversizedText.split(text, settings.limits().maxTextBytes());
+                ticket.split(i, split);
+                for (int p = 0; p < split.pieces().size(); p++) {
+                    String piece = split.pieces().get(p);
+                    queue(ticket, new Waiter(ticket, i, p), lane, piece, BatchLimits.encodedSize(piece), priority, now);
                 }
-                job.waiters.add(new Waiter(ticket, i));
-                ticket.jobs.add(job);
             }
             workAvailable.signalAll();
         } finally {
@@ -285,6 +289,24 @@ public final class TranslationDispatcher implements AutoCloseable {
         }
         deliver(completions);
         return ticket;
+    }
+
+    /** Under the lock: queues one text (or piece) for a ticket, or joins the same text already queued or in flight. */
+    private void queue(Ticket ticket, Waiter waiter, Lane lane, String text, long bytes, int priority, long now) {
+        TextKey key = new TextKey(lane, text);
+        TextJob job = live.get(key);
+        if (job == null) {
+            job = new TextJob(lane, text, bytes, priority, nextOrder++, now);
+            live.put(key, job);
+            lanes.computeIfAbsent(lane, l -> new LaneQueue()).add(job);
+        } else {
+            stats.sharedTexts.incrementAndGet();
+            if (job.state == JobState.QUEUED && job.priority > priority) {
+                reprioritize(job, priority);
+            }
+        }
+        job.waiters.add(waiter);
+        ticket.jobs.add(job);
     }
 
     /** One article's texts in the dispatcher. */
@@ -298,11 +320,64 @@ public final class TranslationDispatcher implements AutoCloseable {
         private int permits;
         private boolean finished;
 
+        /** Per text split in pieces: the split, and the pieces' results until all are in. */
+        private final Map<Integer, OversizedText> splits = new HashMap<>(0);
+        private final Map<Integer, TextResult[]> pieceResults = new HashMap<>(0);
+
         private Ticket(Lane lane, int size, int priority) {
             this.lane = lane;
             this.results = new TextResult[size];
             this.remaining = size;
             this.priority = priority;
+        }
+
+        /** Under the lock. */
+        private void split(int index, OversizedText split) {
+            splits.put(index, split);
+            pieceResults.put(index, new TextResult[split.pieces().size()]);
+        }
+
+        /**
+         * Under the lock: records one text's (or piece's) result; true when that completed a text. A split text is
+         * complete when all its pieces are, its translation their translations joined.
+         */
+        private boolean accept(Waiter waiter, TextResult result) {
+            if (waiter.piece < 0) {
+                results[waiter.index] = result;
+                return true;
+            }
+            TextResult[] pieces = pieceResults.get(waiter.index);
+            pieces[waiter.piece] = result;
+            for (TextResult piece : pieces) {
+                if (piece == null) {
+                    return false;
+                }
+            }
+            results[waiter.index] = joined(splits.get(waiter.index), pieces);
+            return true;
+        }
+
+        private static TextResult joined(OversizedText split, TextResult[] pieces) {
+            List<String> translations = new ArrayList<>(pieces.length);
+            long billed = 0;
+            boolean shared = true;
+            List<news.wiretranslation.quality.QualityChecker.UntranslatedSpan> spans = pieces[0].untranslatedSpans() == null
+                    ? null : new ArrayList<>();
+            for (TextResult piece : pieces) {
+                translations.add(piece.text());
+                billed += piece.billedCharacters();
+                shared &= piece.shared();
+            }
+            if (spans != null) {
+                for (int p = 0; p < pieces.length; p++) {
+                    int offset = split.offsetOf(translations, p);
+                    for (var span : pieces[p].untranslatedSpans()) {
+                        spans.add(new news.wiretranslation.quality.QualityChecker.UntranslatedSpan(offset + span.offset(), span.text()));
+                    }
+                }
+            }
+            return new TextResult(split.join(translations), pieces[0].engineModel(), pieces[0].detectedLanguage(), billed,
+                    shared, spans);
         }
 
         public Lane lane() {
@@ -432,6 +507,9 @@ public final class TranslationDispatcher implements AutoCloseable {
             try {
                 send(batch);
             } catch (RuntimeException | Error e) {
+                if (guard != null) {
+                    guard.recordUnexpected();
+                }
                 log.error("Translation worker failed on a batch of {} texts", batch.jobs.size(), e);
                 fail(batch.jobs, e);
             }
@@ -467,12 +545,29 @@ public final class TranslationDispatcher implements AutoCloseable {
             if (abandoned(jobs)) {
                 return;
             }
+            if (guard != null && !guard.state().isAvailable()) {
+                // Circuit open or quota used up: hold the texts (they are not lost) until the guard's probe says the
+                // engine takes work again.
+                try {
+                    guard.awaitAvailable();
+                } catch (InterruptedException interrupted) {
+                    fail(jobs, new TranslationException(TranslationException.Kind.UNAVAILABLE,
+                            "the translation dispatcher closed while the engine was paused"));
+                    return;
+                }
+                if (abandoned(jobs)) {
+                    return;
+                }
+            }
             List<String> texts = jobs.stream().map(job -> job.text).toList();
             TranslationRequest request = new TranslationRequest(batch.lane.sourceLanguage(), batch.lane.targetLanguage(), texts,
                     batch.lane.options());
             long start = System.nanoTime();
             try {
                 TranslationResult result = engine.translate(request);
+                if (guard != null) {
+                    guard.recordSuccess();
+                }
                 stats.requestNanos.addAndGet(System.nanoTime() - start);
                 stats.requests.incrementAndGet();
                 stats.textsSent.addAndGet(texts.size());
@@ -488,8 +583,11 @@ public final class TranslationDispatcher implements AutoCloseable {
             } catch (TranslationException e) {
                 stats.requestNanos.addAndGet(System.nanoTime() - start);
                 stats.failedRequests.incrementAndGet();
+                if (guard != null) {
+                    guard.recordFailure(e);
+                }
                 if (e.isRetriable()) {
-                    Duration wait = withJitter(backoff);
+                    Duration wait = Backoff.after(e, backoff);
                     stats.retries.incrementAndGet();
                     log.warn("Translation {}->{} of {} texts failed ({}: {}); retrying in {} ms", request.sourceLanguage(),
                             request.targetLanguage(), texts.size(), e.kind(), e.getMessage(), wait.toMillis());
@@ -499,8 +597,7 @@ public final class TranslationDispatcher implements AutoCloseable {
                         fail(jobs, e);
                         return;
                     }
-                    backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0
-                            ? settings.maxBackoff() : backoff.multipliedBy(2);
+                    backoff = Backoff.next(backoff, settings.maxBackoff());
                     continue;
                 }
                 if (e.kind() == TranslationException.Kind.REJECTED) {
@@ -567,10 +664,10 @@ public final class TranslationDispatcher implements AutoCloseable {
                     if (ticket.finished) {
                         continue;
                     }
-                    ticket.results[waiter.index] = new TextResult(translated.get(j), result.engineModel(),
-                            result.detectedSourceLanguage(), first ? billed : 0, !first, spans == null ? null : spans.get(j));
+                    boolean textDone = ticket.accept(waiter, new TextResult(translated.get(j), result.engineModel(),
+                            result.detectedSourceLanguage(), first ? billed : 0, !first, spans == null ? null : spans.get(j)));
                     first = false;
-                    if (--ticket.remaining == 0) {
+                    if (textDone && --ticket.remaining == 0) {
                         List<TextResult> answer = List.of(ticket.results);
                         finish(ticket, completions, () -> ticket.result.complete(answer));
                     }
@@ -698,11 +795,6 @@ public final class TranslationDispatcher implements AutoCloseable {
         lane.queue.add(job);
     }
 
-    private static Duration withJitter(Duration backoff) {
-        long millis = backoff.toMillis();
-        return Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
-    }
-
     /**
      * Stops the workers. Articles not yet translated are failed as UNAVAILABLE (the stream threads that asked
      * for them are gone or going: their pending stores bring the articles back on the next start).
@@ -755,7 +847,8 @@ public final class TranslationDispatcher implements AutoCloseable {
     private record TextKey(Lane lane, String text) {
     }
 
-    private record Waiter(Ticket ticket, int index) {
+    /** An article's interest in a text: its {@code index}, and which {@code piece} of it (-1: the whole text). */
+    private record Waiter(Ticket ticket, int index, int piece) {
     }
 
     private record Batch(Lane lane, List<TextJob> jobs) {

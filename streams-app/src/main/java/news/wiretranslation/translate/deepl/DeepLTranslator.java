@@ -298,6 +298,20 @@ public final class DeepLTranslator implements Translator {
         }
     }
 
+    /**
+     * Asks DeepL's usage endpoint (it bills nothing) whether translation can resume: fails with
+     * {@link TranslationException.Kind#QUOTA_EXCEEDED} while a usage limit is reached, and with what the call met
+     * otherwise (a server still failing, a key revoked meanwhile).
+     */
+    @Override
+    public void probe() throws TranslationException {
+        Usage usage = call("probing the DeepL account (usage)", client::getUsage);
+        if (usage != null && usage.anyLimitReached()) {
+            throw new TranslationException(TranslationException.Kind.QUOTA_EXCEEDED,
+                    "DeepL reports the character quota of this billing period used up: " + usage);
+        }
+    }
+
     /** deepl-java holds no connections or threads between calls, so there is nothing to release. */
     @Override
     public void close() {

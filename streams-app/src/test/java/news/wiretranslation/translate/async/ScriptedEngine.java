@@ -19,7 +19,8 @@ import news.wiretranslation.translate.Translator;
  */
 final class ScriptedEngine implements Translator {
     private final List<TranslationRequest> requests = Collections.synchronizedList(new ArrayList<>());
-    private final Deque<TranslationException.Kind> failures = new ArrayDeque<>();
+    private final Deque<TranslationException> failures = new ArrayDeque<>();
+    private volatile TranslationException.Kind probeFailure;
     private final Semaphore gate = new Semaphore(Integer.MAX_VALUE);
     private volatile Predicate<String> refused = text -> false;
 
@@ -37,12 +38,12 @@ final class ScriptedEngine implements Translator {
             Thread.currentThread().interrupt();
             throw new TranslationException(TranslationException.Kind.UNAVAILABLE, "interrupted");
         }
-        TranslationException.Kind failure;
+        TranslationException failure;
         synchronized (failures) {
             failure = failures.pollFirst();
         }
         if (failure != null) {
-            throw new TranslationException(failure, "scripted " + failure);
+            throw failure;
         }
         if (request.texts().stream().anyMatch(refused)) {
             throw new TranslationException(TranslationException.Kind.REJECTED, "refused");
@@ -69,8 +70,28 @@ final class ScriptedEngine implements Translator {
     void failNext(TranslationException.Kind kind, int times) {
         synchronized (failures) {
             for (int i = 0; i < times; i++) {
-                failures.add(kind);
+                failures.add(new TranslationException(kind, "scripted " + kind));
             }
+        }
+    }
+
+    /** The next request fails with exactly this exception. */
+    void failNext(TranslationException failure) {
+        synchronized (failures) {
+            failures.add(failure);
+        }
+    }
+
+    /** Probes fail with {@code kind} until set to null. */
+    void failProbes(TranslationException.Kind kind) {
+        probeFailure = kind;
+    }
+
+    @Override
+    public void probe() throws TranslationException {
+        TranslationException.Kind kind = probeFailure;
+        if (kind != null) {
+            throw new TranslationException(kind, "probe: " + kind);
         }
     }
 

@@ -205,17 +205,6 @@ class TranslationDispatcherTest {
     }
 
     @Test
-    void aTextTooLargeForOneRequestIsRefusedWithoutBeingSent() throws Exception {
-        dispatcher(1, Duration.ZERO, 100);
-        Ticket ticket = dispatcher.trySubmit(FR_EN, List.of("ok", "x".repeat(140_000)), 5, WAIT).orElseThrow();
-
-        assertThatThrownBy(() -> ticket.result().get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(TranslationException.class);
-        assertThat(dispatcher.awaitIdle(WAIT)).isTrue();
-        assertThat(engine.requests()).isEmpty();
-        assertThat(dispatcher.textsHeld()).isZero();
-    }
-
-    @Test
     void aTextTwoArticlesNeedIsTranslatedOnceAndBilledOnce() throws Exception {
         engine.close_gate();
         dispatcher(1, Duration.ofMillis(20), 100);

@@ -69,6 +69,9 @@ public final class DeepLStandIn implements AutoCloseable {
     /** The monthly character limit {@code /v2/usage} reports (that of DeepL's free plan). */
     public static final long CHARACTER_LIMIT = 500_000;
 
+    /** The limit {@code /v2/usage} reports. */
+    private volatile long characterLimit = CHARACTER_LIMIT;
+
     /** DeepL's source languages, lower case. */
     public static final Set<String> DEEPL_SOURCE_LANGUAGES = Set.of(
             "ar", "bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "he", "hu", "id", "it", "ja", "ko",
@@ -238,6 +241,11 @@ public final class DeepLStandIn implements AutoCloseable {
     /** At most this many requests in any sliding second; more get 429. 0 removes the limit. */
     public void setRateLimit(int requestsPerSecond) {
         faults.setRateLimit(requestsPerSecond);
+    }
+
+    /** The monthly character limit {@code /v2/usage} reports (a soak bills more than the free plan's). */
+    public void setCharacterLimit(long limit) {
+        characterLimit = limit;
     }
 
     /** While set, every translation gets 456 and {@code /v2/usage} reports the character limit reached. */
@@ -489,10 +497,11 @@ public final class DeepLStandIn implements AutoCloseable {
     }
 
     private Answer usage() throws IOException {
-        long count = faults.quotaExceeded() ? Math.max(billedCharacters.get(), CHARACTER_LIMIT) : billedCharacters.get();
+        long limit = characterLimit;
+        long count = faults.quotaExceeded() ? Math.max(billedCharacters.get(), limit) : billedCharacters.get();
         ObjectNode root = json.createObjectNode()
                 .put("character_count", count)
-                .put("character_limit", CHARACTER_LIMIT);
+                .put("character_limit", limit);
         return new Answer(200, json.writeValueAsBytes(root), null);
     }
 

@@ -1,0 +1,284 @@
+package news.wiretranslation.translate.fault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+import news.wiretranslation.metrics.PipelineMetrics;
+import news.wiretranslation.translate.EngineState;
+import news.wiretranslation.translate.EngineState.Status;
+import news.wiretranslation.translate.TranslationException;
+import news.wiretranslation.translate.Translator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The fault policy for one engine, one per instance, shared by everything that calls the engine (the dispatcher's
+ * workers, or the stream threads in sync mode). Callers report each request's outcome and wait at
+ * {@link #awaitAvailable} before sending; the guard decides, per kind of failure:
+ *
+ * <ul>
+ *   <li><b>429, 5xx, timeouts, connection errors</b>: the caller retries with {@link Backoff}; after
+ *       {@code failureThreshold} consecutive failures the {@link CircuitBreaker} opens: the state becomes
+ *       {@link Status#CIRCUIT_OPEN}, callers stop sending, and every {@code circuitProbeInterval} a probe
+ *       ({@link Translator#probe()}: DeepL's usage endpoint, which bills nothing) asks whether the engine is back;</li>
+ *   <li><b>456</b> (quota used up): {@link Status#QUOTA_PAUSED} at once, never a dead letter; the probe asks the
+ *       usage endpoint every {@code quotaProbeInterval} and resumes when the quota has room again;</li>
+ *   <li><b>403</b>: logged loudly; the caller fails (at start-up the service refuses to start; later the stream
+ *       thread's failure stops the instance, see {@code StreamFailurePolicy});</li>
+ *   <li><b>400</b>: an answer about one request, not about the engine: the caller dead-letters the article.</li>
+ * </ul>
+ *
+ * Listeners hear every change of state (the service pauses consumption while the engine is not available and resumes
+ * when it is). Every failure is counted in {@code wire_translation_mt_errors{kind}}.
+ */
+public final class EngineGuard implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EngineGuard.class);
+
+    /**
+     * @param failureThreshold     consecutive failed requests (429, 5xx, timeouts, connection errors) that open the circuit
+     * @param circuitProbeInterval how often an open circuit probes the engine
+     * @param quotaProbeInterval   how often a quota pause probes the engine's usage
+     */
+    public record Settings(int failureThreshold, Duration circuitProbeInterval, Duration quotaProbeInterval) {
+        public Settings {
+            if (failureThreshold < 1) {
+                throw new IllegalArgumentException("failureThreshold must be at least 1");
+            }
+            if (circuitProbeInterval.isNegative() || circuitProbeInterval.isZero()
+                    || quotaProbeInterval.isNegative() || quotaProbeInterval.isZero()) {
+                throw new IllegalArgumentException("probe intervals must be positive");
+            }
+        }
+
+        /** The defaults of the settings CIRCUIT_BREAKER_FAILURES, CIRCUIT_BREAKER_PROBE_INTERVAL_MS, QUOTA_PROBE_INTERVAL_MS. */
+        public static Settings defaults() {
+            return new Settings(5, Duration.ofSeconds(30), Duration.ofSeconds(60));
+        }
+    }
+
+    private final EngineState state;
+    private final Translator engine;
+    private final Settings settings;
+    private final PipelineMetrics metrics;
+    private final CircuitBreaker breaker;
+    private final List<Consumer<Status>> listeners = new CopyOnWriteArrayList<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition becameAvailable = lock.newCondition();
+    private final ScheduledExecutorService prober;
+    private ScheduledFuture<?> nextProbe;
+    private long pausedSinceNanos;
+    private boolean closed;
+
+    public EngineGuard(EngineState state, Translator engine, Settings settings, PipelineMetrics metrics) {
+        this.state = Objects.requireNonNull(state, "state");
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.breaker = new CircuitBreaker(settings.failureThreshold());
+        this.prober = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "translation-engine-probe");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public EngineState state() {
+        return state;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Called on every change of state, on the thread that made it (a worker or the probe); must not block. */
+    public void addListener(Consumer<Status> listener) {
+        listeners.add(listener);
+    }
+
+    // ---- what callers report ----
+
+    /** The engine answered a request. */
+    public void recordSuccess() {
+        breaker.recordSuccess();
+    }
+
+    /** A request failed: counted by kind; may open the circuit or pause for the quota. */
+    public void recordFailure(TranslationException failure) {
+        metrics.mtError(MtErrorKind.of(failure));
+        switch (failure.kind()) {
+            case QUOTA_EXCEEDED -> pause(Status.QUOTA_PAUSED, "DeepL character quota used up (HTTP 456): translation "
+                    + "paused, checking the usage every " + settings.quotaProbeInterval().toMillis() + " ms");
+            case RATE_LIMITED, SERVER_ERROR, UNAVAILABLE -> {
+                if (breaker.recordFailure()) {
+                    pause(Status.CIRCUIT_OPEN, breaker.threshold() + " engine requests failed in a row, the last with "
+                            + MtErrorKind.of(failure) + ": " + failure.getMessage());
+                }
+            }
+            case AUTHENTICATION -> log.error("The translation engine rejected the credentials: {}", failure.getMessage());
+            case REJECTED -> breaker.recordSuccess(); // the engine is up: it answered, about this request
+        }
+    }
+
+    /** A failure that is not the engine's answer (e.g. a bug in handling one): counted as {@code other}. */
+    public void recordUnexpected() {
+        metrics.mtError("other");
+    }
+
+    /**
+     * Waits until the engine takes work, at most {@code timeout}.
+     *
+     * @return true when it does; false when the time ran out first
+     */
+    public boolean awaitAvailable(Duration timeout) throws InterruptedException {
+        long nanos = timeout.toNanos();
+        lock.lock();
+        try {
+            while (!state.isAvailable()) {
+                if (closed) {
+                    return false;
+                }
+                if (nanos <= 0) {
+                    return false;
+                }
+                nanos = becameAvailable.awaitNanos(nanos);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits as long as it takes (interruptible). */
+    public void awaitAvailable() throws InterruptedException {
+        lock.lock();
+        try {
+            while (!state.isAvailable() && !closed) {
+                becameAvailable.await();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- pausing and probing ----
+
+    private void pause(Status status, String reason) {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            Status before = state.status();
+            if (before == status || (before == Status.QUOTA_PAUSED && status == Status.CIRCUIT_OPEN)) {
+                return; // already paused; a quota pause is the more precise of the two
+            }
+            if (before == Status.AVAILABLE) {
+                pausedSinceNanos = System.nanoTime();
+            }
+            state.set(status, reason);
+            scheduleProbe(status);
+        } finally {
+            lock.unlock();
+        }
+        metrics.enginePaused(status.name().toLowerCase(java.util.Locale.ROOT));
+        log.warn("Translation engine {}: {}. Consumption pauses until it takes work again.", status, reason);
+        notifyListeners(status);
+    }
+
+    /** Under the lock. */
+    private void scheduleProbe(Status status) {
+        if (nextProbe != null) {
+            nextProbe.cancel(false);
+        }
+        Duration interval = status == Status.QUOTA_PAUSED ? settings.quotaProbeInterval() : settings.circuitProbeInterval();
+        nextProbe = prober.schedule(this::probe, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void probe() {
+        try {
+            engine.probe();
+        } catch (TranslationException e) {
+            metrics.mtError(MtErrorKind.of(e));
+            if (e.kind() == TranslationException.Kind.QUOTA_EXCEEDED) {
+                log.info("Translation engine quota still used up: {}", e.getMessage());
+                pause(Status.QUOTA_PAUSED, "DeepL character quota used up (the usage endpoint says so): translation "
+                        + "paused, checking again every " + settings.quotaProbeInterval().toMillis() + " ms");
+            } else if (e.kind() == TranslationException.Kind.AUTHENTICATION) {
+                log.error("Probing the translation engine: the credentials were rejected: {}", e.getMessage());
+            } else {
+                log.info("Translation engine still not available ({}): {}", MtErrorKind.of(e), e.getMessage());
+            }
+            reschedule();
+            return;
+        } catch (RuntimeException e) {
+            log.warn("Probing the translation engine failed unexpectedly", e);
+            reschedule();
+            return;
+        }
+        resume();
+    }
+
+    private void reschedule() {
+        lock.lock();
+        try {
+            if (!closed && !state.isAvailable()) {
+                scheduleProbe(state.status());
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void resume() {
+        Status before;
+        long pausedMillis;
+        lock.lock();
+        try {
+            if (closed || state.isAvailable()) {
+                return;
+            }
+            before = state.status();
+            breaker.close();
+            state.available();
+            nextProbe = null;
+            pausedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - pausedSinceNanos);
+            becameAvailable.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        log.info("Translation engine available again after {} ms ({} ended); consumption resumes", pausedMillis, before);
+        notifyListeners(Status.AVAILABLE);
+    }
+
+    private void notifyListeners(Status status) {
+        for (Consumer<Status> listener : listeners) {
+            try {
+                listener.accept(status);
+            } catch (RuntimeException e) {
+                log.warn("A listener of the engine state failed on {}", status, e);
+            }
+        }
+    }
+
+    /** Stops probing and releases every waiter (they see the engine still unavailable). */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            becameAvailable.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        prober.shutdownNow();
+    }
+}

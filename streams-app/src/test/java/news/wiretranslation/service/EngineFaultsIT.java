@@ -1,0 +1,174 @@
+package news.wiretranslation.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import news.wiretranslation.avro.RawArticle;
+import news.wiretranslation.config.ServiceConfig;
+import news.wiretranslation.config.TestConfigs;
+import news.wiretranslation.translate.EngineState;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The MT fault policy on a real broker, with the real DeepL client against the DeepL-API stand-in: an exhausted
+ * quota and sustained server errors pause consumption and resume by themselves; a key revoked while running stops
+ * the service loudly. In every case each article ends exactly once per target, and none is dead-lettered for the
+ * engine's trouble.
+ */
+class EngineFaultsIT {
+    private static ServiceTestBench bench;
+    private static final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    @BeforeAll
+    static void start() throws Exception {
+        Metrics.addRegistry(meters);
+        bench = ServiceTestBench.start("faults-it:fx");
+    }
+
+    @AfterAll
+    static void stop() {
+        Metrics.removeRegistry(meters);
+        if (bench != null) {
+            bench.close();
+        }
+    }
+
+    @BeforeEach
+    void resetStandIn() {
+        bench.deepL.clearFaults();
+        bench.deepL.reset();
+    }
+
+    /** A service configuration on its own topics (2 input partitions), with short backoffs and probe intervals. */
+    private static ServiceConfig config(String app, Path stateDir) throws Exception {
+        Map<String, String> env = bench.settings(app, stateDir);
+        env.put("TRANSLATION_RETRY_BACKOFF_MS", "20");
+        env.put("TRANSLATION_RETRY_MAX_BACKOFF_MS", "200");
+        env.put("CIRCUIT_BREAKER_FAILURES", "3");
+        env.put("CIRCUIT_BREAKER_PROBE_INTERVAL_MS", "300");
+        env.put("QUOTA_PROBE_INTERVAL_MS", "300");
+        ServiceConfig config = TestConfigs.load(env);
+        bench.createTopic(config.topics().input(), 2);
+        return config;
+    }
+
+    @Test
+    void anExhaustedQuotaPausesConsumptionAndTranslationResumesByItselfWithNothingDeadLettered(@TempDir Path stateDir)
+            throws Exception {
+        ServiceConfig config = config("quota-it", stateDir);
+        List<RawArticle> feed = feed(30);
+        double quotaErrorsBefore = mtErrors("456");
+
+        try (TranslationService service = TranslationService.create(config)) {
+            service.start();
+            bench.deepL.setQuotaExceeded(true);
+            bench.publish(config, feed);
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> service.engineState().status() == EngineState.Status.QUOTA_PAUSED);
+            await().atMost(Duration.ofSeconds(10)).until(() -> service.streams().isPaused());
+            assertThat(service.engineState().reason()).contains("456");
+            Thread.sleep(1500); // several probes while the quota stays used up
+            assertThat(service.engineState().status()).isEqualTo(EngineState.Status.QUOTA_PAUSED);
+            assertThat(service.state()).isIn(KafkaStreams.State.RUNNING, KafkaStreams.State.REBALANCING);
+
+            bench.deepL.setQuotaExceeded(false);
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> bench.delivered(config, feed));
+            assertThat(service.engineState().isAvailable()).isTrue();
+            assertThat(service.streams().isPaused()).isFalse();
+        }
+        assertExactlyOnceWithoutDeadLetters(config, feed);
+        assertThat(mtErrors("456")).isGreaterThan(quotaErrorsBefore);
+    }
+
+    @Test
+    void sustainedServerErrorsOpenTheCircuitPauseConsumptionAndLoseNothing(@TempDir Path stateDir) throws Exception {
+        ServiceConfig config = config("circuit-it", stateDir);
+        List<RawArticle> feed = feed(30);
+        double serverErrorsBefore = mtErrors("5xx");
+
+        try (TranslationService service = TranslationService.create(config)) {
+            service.start();
+            bench.deepL.failNext(12, 503); // requests and probes alike
+            bench.publish(config, feed);
+
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> service.engineState().status() == EngineState.Status.CIRCUIT_OPEN);
+            assertThat(service.engineState().reason()).contains("failed in a row");
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> bench.delivered(config, feed));
+            assertThat(service.engineState().isAvailable()).isTrue();
+            assertThat(service.streams().isPaused()).isFalse();
+        }
+        assertExactlyOnceWithoutDeadLetters(config, feed);
+        assertThat(mtErrors("5xx") - serverErrorsBefore).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aKeyRevokedWhileRunningStopsTheServiceLoudlyWithoutDeadLetteringOrCommittingTheArticles(@TempDir Path stateDir)
+            throws Exception {
+        ServiceConfig config = config("revoked-key-it", stateDir);
+        List<RawArticle> feed = feed(20);
+
+        try (TranslationService service = TranslationService.create(config)) {
+            service.start();
+            bench.deepL.failNext(1, 403);
+            bench.publish(config, feed);
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> service.state() == KafkaStreams.State.ERROR);
+            assertThat(mtErrors("403")).isGreaterThanOrEqualTo(1);
+        }
+        List<DeliveryLedger.Tally> tallies = bench.tally(config, feed);
+        assertThat(tallies).as("nothing dead-lettered for a bad key").allSatisfy(t -> {
+            assertThat(t.deadLettered()).isZero();
+            assertThat(t.duplicates()).isEmpty();
+        });
+        // What was not written out was not consumed either: the next start (with a good key) takes it up again.
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bench.broker.bootstrapServers()))) {
+            long committed = admin.listConsumerGroupOffsets(config.applicationId()).partitionsToOffsetAndMetadata().get()
+                    .entrySet().stream().filter(e -> e.getKey().topic().equals(config.topics().input()))
+                    .mapToLong(e -> e.getValue().offset()).sum();
+            assertThat(committed).as("input offsets committed").isLessThan(feed.size());
+            assertThat(tallies.get(0).out()).as("articles out").isLessThan(feed.size());
+        }
+    }
+
+    // ---- helpers ----
+
+    static List<RawArticle> feed(int n) {
+        List<RawArticle> feed = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            feed.add(GeneratedArticles.article(i));
+        }
+        return feed;
+    }
+
+    private static void assertExactlyOnceWithoutDeadLetters(ServiceConfig config, List<RawArticle> feed) {
+        List<DeliveryLedger.Tally> tallies = bench.tally(config, feed);
+        System.out.println("engine faults IT: " + tallies);
+        assertThat(tallies).allSatisfy(t -> {
+            assertThat(t.exact()).as(t.toString()).isTrue();
+            assertThat(t.deadLettered()).as(t.toString()).isZero();
+        });
+    }
+
+    private static double mtErrors(String kind) {
+        return meters.find("wire_translation_mt_errors").tag("kind", kind).counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+    }
+}

@@ -1,0 +1,98 @@
+package news.wiretranslation.service;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import news.wiretranslation.avro.RawArticle;
+import news.wiretranslation.config.RegistrySettings;
+import news.wiretranslation.config.ServiceConfig;
+import news.wiretranslation.config.TestConfigs;
+import news.wiretranslation.embedded.EmbeddedKafkaBroker;
+import news.wiretranslation.embedded.EmbeddedSchemaRegistry;
+import news.wiretranslation.registry.AvroSerde;
+import news.wiretranslation.translate.deepl.DeepLStandIn;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * What the reliability tests run the service against: a real broker, a schema registry and the DeepL-API stand-in,
+ * all on 127.0.0.1; settings for one application on them, and a producer for the raw topic.
+ */
+final class ServiceTestBench implements AutoCloseable {
+    final EmbeddedKafkaBroker broker;
+    final EmbeddedSchemaRegistry registry;
+    final DeepLStandIn deepL;
+
+    private ServiceTestBench(EmbeddedKafkaBroker broker, EmbeddedSchemaRegistry registry, DeepLStandIn deepL) {
+        this.broker = broker;
+        this.registry = registry;
+        this.deepL = deepL;
+    }
+
+    static ServiceTestBench start(String authKey) throws Exception {
+        return new ServiceTestBench(EmbeddedKafkaBroker.start(), EmbeddedSchemaRegistry.start(),
+                new DeepLStandIn(authKey).start());
+    }
+
+    /** Settings of application {@code app}: its own topics ({@code app.raw}, {@code app.out.<lang>}, {@code app.dlq}). */
+    Map<String, String> settings(String app, Path stateDir) {
+        Map<String, String> env = new HashMap<>(TestConfigs.baseSettings(broker.bootstrapServers(), registry.url()));
+        env.put("DEEPL_AUTH_KEY", deepL.authKey());
+        env.put("DEEPL_SERVER_URL", deepL.url());
+        env.put("APPLICATION_ID", app);
+        env.put("INPUT_TOPIC", app + ".raw");
+        env.put("OUTPUT_TOPIC_PREFIX", app + ".out.");
+        env.put("DLQ_TOPIC", app + ".dlq");
+        env.put("STATE_DIR", stateDir.toString());
+        return env;
+    }
+
+    void createTopic(String topic, int partitions) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        }
+    }
+
+    void publish(ServiceConfig config, List<RawArticle> feed) {
+        AvroSerde<RawArticle> serde = new AvroSerde<>(RawArticle.class);
+        serde.configure(RegistrySettings.serdeConfigs(config.registry()), false);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new ByteArraySerializer())) {
+            for (RawArticle article : feed) {
+                producer.send(new ProducerRecord<>(config.topics().input(), article.getId(),
+                        serde.serializer().serialize(config.topics().input(), article)));
+            }
+            producer.flush();
+        }
+    }
+
+    /** Where each article ended, per target (read_committed). */
+    List<DeliveryLedger.Tally> tally(ServiceConfig config, List<RawArticle> feed) {
+        return DeliveryLedger.tally(config, broker.bootstrapServers(), ids(feed));
+    }
+
+    /** True when no article is missing on any target. */
+    boolean delivered(ServiceConfig config, List<RawArticle> feed) {
+        return tally(config, feed).stream().allMatch(t -> t.missing().isEmpty());
+    }
+
+    static List<String> ids(List<RawArticle> feed) {
+        return feed.stream().map(a -> a.getId() + "#" + a.getRevision()).toList();
+    }
+
+    @Override
+    public void close() {
+        deepL.close();
+        registry.close();
+        broker.close();
+    }
+}

@@ -1,0 +1,176 @@
+package news.wiretranslation.translate.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import news.wiretranslation.metrics.PipelineMetrics;
+import news.wiretranslation.translate.EngineState;
+import news.wiretranslation.translate.EngineState.Status;
+import news.wiretranslation.translate.TranslationException;
+import news.wiretranslation.translate.TranslationException.Kind;
+import news.wiretranslation.translate.TranslationRequest;
+import news.wiretranslation.translate.TranslationResult;
+import news.wiretranslation.translate.Translator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class EngineGuardTest {
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final EngineState state = new EngineState();
+    private final ProbedEngine engine = new ProbedEngine();
+    private final List<Status> heard = new CopyOnWriteArrayList<>();
+    private EngineGuard guard;
+
+    /** An engine whose probe fails with the kind set, or passes when none is. */
+    private static final class ProbedEngine implements Translator {
+        final AtomicReference<Kind> probeFailure = new AtomicReference<>();
+        final AtomicInteger probes = new AtomicInteger();
+
+        @Override
+        public String engine() {
+            return "probed";
+        }
+
+        @Override
+        public TranslationResult translate(TranslationRequest request) {
+            throw new UnsupportedOperationException("the guard never translates");
+        }
+
+        @Override
+        public void probe() throws TranslationException {
+            probes.incrementAndGet();
+            Kind kind = probeFailure.get();
+            if (kind != null) {
+                throw new TranslationException(kind, "probe: still " + kind);
+            }
+        }
+    }
+
+    private EngineGuard guard(int threshold) {
+        guard = new EngineGuard(state, engine, new EngineGuard.Settings(threshold, Duration.ofMillis(50),
+                Duration.ofMillis(50)), new PipelineMetrics(registry));
+        guard.addListener(heard::add);
+        return guard;
+    }
+
+    @AfterEach
+    void close() {
+        if (guard != null) {
+            guard.close();
+        }
+    }
+
+    private static TranslationException failure(Kind kind) {
+        return new TranslationException(kind, "scripted " + kind);
+    }
+
+    private double errors(String kind) {
+        return registry.counter("wire_translation_mt_errors", "kind", kind).count();
+    }
+
+    @Test
+    void sustainedFailureOpensTheCircuitAndAProbeClosesIt() {
+        engine.probeFailure.set(Kind.SERVER_ERROR);
+        guard(3);
+        guard.recordFailure(failure(Kind.SERVER_ERROR));
+        guard.recordFailure(failure(Kind.UNAVAILABLE));
+        assertThat(state.status()).isEqualTo(Status.AVAILABLE);
+
+        guard.recordFailure(failure(Kind.RATE_LIMITED));
+
+        assertThat(state.status()).isEqualTo(Status.CIRCUIT_OPEN);
+        assertThat(state.reason()).contains("3 engine requests failed in a row");
+        assertThat(heard).containsExactly(Status.CIRCUIT_OPEN);
+        await().atMost(Duration.ofSeconds(5)).until(() -> engine.probes.get() >= 2);
+        assertThat(state.status()).as("the probe still fails").isEqualTo(Status.CIRCUIT_OPEN);
+
+        engine.probeFailure.set(null);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> heard.size() == 2);
+        assertThat(state.isAvailable()).isTrue();
+        assertThat(heard).containsExactly(Status.CIRCUIT_OPEN, Status.AVAILABLE);
+        assertThat(registry.counter("wire_translation_engine_pauses", "state", "circuit_open").count()).isEqualTo(1);
+        assertThat(errors("5xx")).as("two failed requests and the failed probes").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void scatteredFailuresBetweenAnswersNeverOpenTheCircuit() {
+        guard(3);
+        for (int i = 0; i < 10; i++) {
+            guard.recordFailure(failure(Kind.SERVER_ERROR));
+            guard.recordFailure(failure(Kind.UNAVAILABLE));
+            guard.recordSuccess();
+        }
+        assertThat(state.status()).isEqualTo(Status.AVAILABLE);
+        assertThat(heard).isEmpty();
+        assertThat(errors("5xx")).isEqualTo(10);
+    }
+
+    @Test
+    void anExhaustedQuotaPausesAtOnceAndResumesByItselfWhenTheUsageHasRoom() throws Exception {
+        engine.probeFailure.set(Kind.QUOTA_EXCEEDED);
+        guard(5);
+
+        guard.recordFailure(failure(Kind.QUOTA_EXCEEDED));
+
+        assertThat(state.status()).isEqualTo(Status.QUOTA_PAUSED);
+        assertThat(guard.awaitAvailable(Duration.ofMillis(200))).as("callers wait while paused").isFalse();
+        await().atMost(Duration.ofSeconds(5)).until(() -> engine.probes.get() >= 3);
+        assertThat(state.status()).isEqualTo(Status.QUOTA_PAUSED);
+
+        engine.probeFailure.set(null);
+
+        assertThat(guard.awaitAvailable(Duration.ofSeconds(5))).isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(() -> heard.size() == 2); // listeners hear it just after
+        assertThat(heard).containsExactly(Status.QUOTA_PAUSED, Status.AVAILABLE);
+        assertThat(errors("456")).isGreaterThanOrEqualTo(4);
+        assertThat(registry.counter("wire_translation_engine_pauses", "state", "quota_paused").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aQuotaFoundByTheProbeOfAnOpenCircuitTurnsItIntoAQuotaPause() {
+        engine.probeFailure.set(Kind.QUOTA_EXCEEDED);
+        guard(1);
+
+        guard.recordFailure(failure(Kind.UNAVAILABLE));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> state.status() == Status.QUOTA_PAUSED);
+        assertThat(state.reason()).contains("usage endpoint");
+    }
+
+    @Test
+    void refusalsAndRejectedKeysAreCountedButPauseNothing() {
+        guard(1);
+        guard.recordFailure(failure(Kind.REJECTED));
+        guard.recordFailure(failure(Kind.AUTHENTICATION));
+        assertThat(state.status()).isEqualTo(Status.AVAILABLE);
+        assertThat(errors("400")).isEqualTo(1);
+        assertThat(errors("403")).isEqualTo(1);
+    }
+
+    @Test
+    void timeoutsAndConnectionFailuresAreToldApart() {
+        assertThat(MtErrorKind.of(new TranslationException(Kind.UNAVAILABLE, "DeepL unreachable",
+                new java.net.SocketTimeoutException("Read timed out")))).isEqualTo("timeout");
+        assertThat(MtErrorKind.of(new TranslationException(Kind.UNAVAILABLE, "DeepL unreachable",
+                new java.net.ConnectException("Connection refused")))).isEqualTo("connection");
+        assertThat(MtErrorKind.of(failure(Kind.SERVER_ERROR))).isEqualTo("5xx");
+        assertThat(MtErrorKind.of(failure(Kind.RATE_LIMITED))).isEqualTo("429");
+    }
+
+    @Test
+    void backoffHonoursALongerRetryAfterAndCapsTheDoubling() {
+        TranslationException withRetryAfter = new TranslationException(Kind.RATE_LIMITED, "429", null, Duration.ofSeconds(7));
+        assertThat(Backoff.after(withRetryAfter, Duration.ofMillis(500))).isEqualTo(Duration.ofSeconds(7));
+        assertThat(Backoff.after(failure(Kind.RATE_LIMITED), Duration.ofMillis(500)))
+                .isBetween(Duration.ofMillis(250), Duration.ofMillis(500));
+        assertThat(Backoff.next(Duration.ofSeconds(20), Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(30));
+    }
+}
