@@ -1,10 +1,7 @@
 package news.wiretranslation.metrics;
 
-import java.net.SocketTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
@@ -19,7 +16,9 @@ import news.wiretranslation.translate.Translator;
 
 /**
  * Measures every request to the translation engine: latency (a timer with a percentiles histogram, by outcome),
- * texts and characters sent, requests in flight, and failed requests by kind ({@link PipelineMetrics#mtError}).
+ * texts and characters sent, requests in flight. Failed requests are counted by kind by the fault policy
+ * ({@code translate/fault/EngineGuard}), which hears of every outcome; this class only makes each kind's series exist
+ * from start-up, so that rate() sees the first error.
  * Sits directly around the engine, under any retrying, so each attempt is one request.
  */
 public final class MeteredTranslator implements ForwardingTranslator {
@@ -27,7 +26,6 @@ public final class MeteredTranslator implements ForwardingTranslator {
     public static final List<String> ERROR_KINDS = List.of("429", "456", "5xx", "timeout", "connection", "403", "400", "other");
 
     private final Translator engine;
-    private final PipelineMetrics metrics;
     private final Timer succeeded;
     private final Timer failed;
     private final Counter texts;
@@ -39,7 +37,6 @@ public final class MeteredTranslator implements ForwardingTranslator {
     public MeteredTranslator(Translator engine, MeterRegistry registry) {
         this.engine = engine;
         this.registry = registry;
-        this.metrics = new PipelineMetrics(registry);
         this.succeeded = requestTimer(registry, engine.engine(), "success");
         this.failed = requestTimer(registry, engine.engine(), "error");
         this.texts = Counter.builder("wire_translation_mt_texts").description("Texts sent to the engine")
@@ -72,41 +69,10 @@ public final class MeteredTranslator implements ForwardingTranslator {
             TranslationResult result = engine.translate(request);
             ok = true;
             return result;
-        } catch (TranslationException e) {
-            metrics.mtError(errorKind(e));
-            throw e;
-        } catch (RuntimeException e) {
-            metrics.mtError("other");
-            throw e;
         } finally {
             inFlight.decrementAndGet();
             (ok ? succeeded : failed).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
-    }
-
-    /** The kind tag of {@code wire_translation_mt_errors} for a classified engine failure. */
-    public static String errorKind(TranslationException failure) {
-        return switch (failure.kind()) {
-            case RATE_LIMITED -> "429";
-            case QUOTA_EXCEEDED -> "456";
-            case SERVER_ERROR -> "5xx";
-            case UNAVAILABLE -> isTimeout(failure) ? "timeout" : "connection";
-            case AUTHENTICATION -> "403";
-            case REJECTED -> "400";
-        };
-    }
-
-    private static boolean isTimeout(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SocketTimeoutException || t instanceof HttpTimeoutException || t instanceof TimeoutException) {
-                return true;
-            }
-            String message = t.getMessage();
-            if (message != null && message.toLowerCase(java.util.Locale.ROOT).contains("timed out")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

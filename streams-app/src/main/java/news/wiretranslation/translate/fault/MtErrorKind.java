@@ -26,7 +26,7 @@ public final class MtErrorKind {
     /** A timeout shows as a timeout exception in the chain, or (when the cause was dropped) in the message. */
     static boolean isTimeout(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof HttpTimeoutException
+            if (t instanceof HttpTimeoutException || t instanceof java.util.concurrent.TimeoutException
                     || (t instanceof InterruptedIOException && !(t instanceof java.nio.channels.ClosedByInterruptException))) {
                 return true;
             }
