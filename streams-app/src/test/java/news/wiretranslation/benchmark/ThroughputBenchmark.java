@@ -68,7 +68,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *
  * It prints a table and writes the figures as JSON ({@code --out}, default {@code target/benchmark/throughput.json}).
  * Options ({@code --name=value}): latency-ms (150), jitter-ms (50), rate-limit (0: none; requests/s, 429 beyond),
- * stories (1000), sync-seconds (20), concurrency (8), batch (50), threads (1), partitions (6), targets (EN-US),
+ * stories (1000), sync-seconds (20), concurrency (8), batch (50), threads (2: one stream thread per core), partitions (6), targets (EN-US),
  * latency-seconds (15), backlog-latency-ms (1500), backlog-articles (500), quality (true: QUALITY_CHECKS), detection
  * (low or high: Lingua's accuracy mode), seed (2026), out.
  *
@@ -209,7 +209,7 @@ public final class ThroughputBenchmark {
         long texts = deepL.textCount();
         service = TranslationService.create(config, detector, Translators.create(config));
         Watcher watcher = Watcher.start(broker.bootstrapServers(), config.topics().outputPrefix() + "en-us", Map.of());
-        log("sync baseline: one stream thread waits for DeepL, %d s", seconds);
+        log("sync baseline: %s stream thread(s) wait for DeepL, %d s", option("threads", "2"), seconds);
         service.start();
         watcher.awaitCount(1, Duration.ofSeconds(60));
         long windowStart = System.nanoTime();
@@ -387,7 +387,7 @@ public final class ThroughputBenchmark {
         env.put("OUTPUT_TOPIC_PREFIX", app + ".out.");
         env.put("DLQ_TOPIC", app + ".dlq");
         env.put("TARGET_LANGUAGES", option("targets", "EN-US"));
-        env.put("NUM_STREAM_THREADS", option("threads", "1"));
+        env.put("NUM_STREAM_THREADS", option("threads", "2"));
         env.put("STATE_DIR", stateRoot.resolve(app).toString());
         env.put("TRANSLATION_MODE", mode);
         env.put("QUALITY_CHECKS", option("quality", "true"));
@@ -554,7 +554,7 @@ public final class ThroughputBenchmark {
         figures.put("latency", latency);
         figures.put("stages", stages);
         figures.put("memoryAfterWarmUp", async.memory);
-        figures.put("settings", Map.of("concurrency", concurrency, "batch", batch, "streamThreads", option("threads", "1"),
+        figures.put("settings", Map.of("concurrency", concurrency, "batch", batch, "streamThreads", option("threads", "2"),
                 "partitions", option("partitions", "6"), "targets", option("targets", "EN-US")));
 
         StringBuilder table = new StringBuilder();
