@@ -322,14 +322,32 @@ public final class ConfigLoader {
                 "Missing setting " + Setting.DEEPL_AUTH_KEY.env() + ": the DeepL API key is required when TRANSLATOR=deepl"
                         + " (set the environment variable or " + Setting.DEEPL_AUTH_KEY.property() + " in the properties file)"));
         Optional<String> serverUrl = optional(Setting.DEEPL_SERVER_URL).map(url -> httpUrl(Setting.DEEPL_SERVER_URL, url));
-        Optional<String> modelType = optional(Setting.DEEPL_MODEL_TYPE);
-        modelType.ifPresent(m -> {
-            if (!Set.of("quality_optimized", "prefer_quality_optimized", "latency_optimized").contains(m)) {
-                throw ConfigException.invalid(Setting.DEEPL_MODEL_TYPE, m,
-                        "quality_optimized, prefer_quality_optimized or latency_optimized");
+        // "quality_optimized" for every target, "DE=latency_optimized" for one, or both: "quality_optimized,DE=latency_optimized".
+        Optional<String> modelType = Optional.empty();
+        Map<String, String> byTarget = new java.util.LinkedHashMap<>();
+        Optional<String> value = optional(Setting.DEEPL_MODEL_TYPE);
+        List<TargetLanguage> targets = targetLanguages();
+        for (String part : value.map(v -> v.split(",")).orElse(new String[0])) {
+            String item = part.trim();
+            String type = item.contains("=") ? item.substring(item.indexOf('=') + 1).trim() : item;
+            if (!Set.of("quality_optimized", "prefer_quality_optimized", "latency_optimized").contains(type)) {
+                throw ConfigException.invalid(Setting.DEEPL_MODEL_TYPE, value.get(), "model types quality_optimized, "
+                        + "prefer_quality_optimized or latency_optimized, for all targets or per target (DE=latency_optimized);"
+                        + " '" + type + "' is none of them");
             }
-        });
-        return new ServiceConfig.DeepL(key, serverUrl, Duration.ofMillis(positiveInt(Setting.DEEPL_TIMEOUT_MS)), modelType);
+            if (!item.contains("=")) {
+                modelType = Optional.of(type);
+                continue;
+            }
+            String target = item.substring(0, item.indexOf('=')).trim().toUpperCase(Locale.ROOT);
+            if (targets.stream().noneMatch(t -> t.code().equals(target))) {
+                throw ConfigException.invalid(Setting.DEEPL_MODEL_TYPE, value.get(), "a model type for " + target
+                        + ", which is not one of TARGET_LANGUAGES " + targets);
+            }
+            byTarget.put(target, type);
+        }
+        return new ServiceConfig.DeepL(key, serverUrl, Duration.ofMillis(positiveInt(Setting.DEEPL_TIMEOUT_MS)), modelType,
+                byTarget);
     }
 
     /** The raw value: environment first, then the file, then the default; blank counts as unset. */

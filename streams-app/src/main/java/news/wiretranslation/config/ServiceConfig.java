@@ -84,11 +84,20 @@ public record ServiceConfig(
     }
 
     /** DeepL client settings. The key is never printed. */
-    public record DeepL(String authKey, Optional<String> serverUrl, Duration timeout, Optional<String> modelType) {
+    /**
+     * @param modelType         DeepL's model_type for every target without one of its own
+     * @param modelTypeByTarget model_type by target code (upper case, e.g. {@code DE} -> {@code latency_optimized})
+     */
+    public record DeepL(String authKey, Optional<String> serverUrl, Duration timeout, Optional<String> modelType,
+                        java.util.Map<String, String> modelTypeByTarget) {
+        public DeepL {
+            modelTypeByTarget = java.util.Map.copyOf(modelTypeByTarget);
+        }
+
         @Override
         public String toString() {
             return "DeepL[authKey=<hidden>, serverUrl=" + serverUrl.orElse("default") + ", timeout=" + timeout
-                    + ", modelType=" + modelType.orElse("default") + "]";
+                    + ", modelType=" + modelType.orElse("default") + ", modelTypeByTarget=" + modelTypeByTarget + "]";
         }
     }
 

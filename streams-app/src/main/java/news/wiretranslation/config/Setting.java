@@ -29,7 +29,7 @@ public enum Setting {
     DEEPL_AUTH_KEY("", "DeepL API authentication key. Required when TRANSLATOR=deepl. Never logged."),
     DEEPL_SERVER_URL("", "DeepL API base URL; empty = chosen by the client from the key (api-free for keys ending in :fx)."),
     DEEPL_TIMEOUT_MS("10000", "Timeout of one DeepL HTTP request, in milliseconds."),
-    DEEPL_MODEL_TYPE("", "DeepL model_type: quality_optimized, prefer_quality_optimized or latency_optimized; empty = DeepL's default."),
+    DEEPL_MODEL_TYPE("", "DeepL model_type: quality_optimized, prefer_quality_optimized or latency_optimized, for every target, per target (DE=latency_optimized), or both (quality_optimized,DE=latency_optimized); empty = DeepL's default."),
     APERTIUM_URL("", "Apertium-APY base URL when TRANSLATOR=apertium; empty = the local apertium command."),
     APERTIUM_TIMEOUT_MS("30000", "Timeout of one Apertium call (a process or an HTTP request), in milliseconds."),
     TRANSLATION_MAX_ATTEMPTS("3", "Sync mode: attempts per translation request on retriable errors (429, 5xx, timeouts) before the stream thread is restarted and the record retried."),

@@ -38,7 +38,8 @@ public final class Translators {
                 ServiceConfig.DeepL deepL = config.deepL().orElseThrow();
                 ServiceConfig.StyleGuide style = config.styleGuide();
                 yield new DeepLTranslator(new DeepLSettings(deepL.authKey(), deepL.serverUrl().orElse(null),
-                        deepL.timeout(), deepL.modelType().orElse(null), style.formality(), style.headlineAsContext()),
+                        deepL.timeout(), deepL.modelType().orElse(null), style.formality(), style.headlineAsContext(),
+                        deepL.modelTypeByTarget()),
                         terminologyFiles(config), config.applicationId());
             }
             case APERTIUM -> {

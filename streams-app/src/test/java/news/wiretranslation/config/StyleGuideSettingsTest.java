@@ -41,6 +41,28 @@ class StyleGuideSettingsTest {
     }
 
     @Test
+    void modelTypeIsReadForEveryTargetAndPerTarget() {
+        ServiceConfig.DeepL deepL = TestConfigs.load(with("TARGET_LANGUAGES", "EN-US,DE,FR",
+                "DEEPL_MODEL_TYPE", "quality_optimized, de=latency_optimized")).deepL().orElseThrow();
+
+        assertThat(deepL.modelType()).contains("quality_optimized");
+        assertThat(deepL.modelTypeByTarget()).containsOnly(Map.entry("DE", "latency_optimized"));
+        assertThat(TestConfigs.load(with("DEEPL_MODEL_TYPE", "latency_optimized")).deepL().orElseThrow().modelTypeByTarget())
+                .isEmpty();
+    }
+
+    @Test
+    void aModelTypeForAnUnknownTargetOrOfAnUnknownKindStopsStartUpNamingTheSetting() {
+        assertThatThrownBy(() -> TestConfigs.load(with("DEEPL_MODEL_TYPE", "FR=latency_optimized")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("DEEPL_MODEL_TYPE")
+                .hasMessageContaining("FR, which is not one of TARGET_LANGUAGES");
+        assertThatThrownBy(() -> TestConfigs.load(with("DEEPL_MODEL_TYPE", "EN-US=fastest")))
+                .hasMessageContaining("DEEPL_MODEL_TYPE")
+                .hasMessageContaining("'fastest' is none of them");
+    }
+
+    @Test
     void aFormalityDeepLWouldRejectStopsStartUpWithAClearMessage() {
         assertThatThrownBy(() -> TestConfigs.load(with("DEEPL_FORMALITY", "EN-US=more")))
                 .isInstanceOf(ConfigException.class)

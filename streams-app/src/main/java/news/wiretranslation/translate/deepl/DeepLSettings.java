@@ -18,9 +18,10 @@ import java.util.Map;
  * @param formality DeepL's {@code formality} by target code (upper case, e.g. {@code DE} -> {@code more}); targets
  *                  not in it get DeepL's default
  * @param headlineAsContext send each article's headline as DeepL's {@code context}
+ * @param modelTypeByTarget DeepL's {@code model_type} by target code (upper case), where it differs from {@code modelType}
  */
 public record DeepLSettings(String authKey, String serverUrl, Duration timeout, String modelType,
-                            Map<String, String> formality, boolean headlineAsContext) {
+                            Map<String, String> formality, boolean headlineAsContext, Map<String, String> modelTypeByTarget) {
 
     /** Name of the setting (environment variable) that carries the key; error messages point the operator here. */
     public static final String AUTH_KEY_SETTING = "DEEPL_AUTH_KEY";
@@ -41,6 +42,18 @@ public record DeepLSettings(String authKey, String serverUrl, Duration timeout, 
         serverUrl = blankToNull(serverUrl);
         modelType = blankToNull(modelType);
         formality = formality == null ? Map.of() : Map.copyOf(formality);
+        modelTypeByTarget = modelTypeByTarget == null ? Map.of() : Map.copyOf(modelTypeByTarget);
+    }
+
+    /** Settings with one model type for every target. */
+    public DeepLSettings(String authKey, String serverUrl, Duration timeout, String modelType,
+                         Map<String, String> formality, boolean headlineAsContext) {
+        this(authKey, serverUrl, timeout, modelType, formality, headlineAsContext, Map.of());
+    }
+
+    /** The model type for requests into {@code targetLanguage}, or null for DeepL's default. */
+    public String modelTypeFor(String targetLanguage) {
+        return modelTypeByTarget.getOrDefault(targetLanguage.toUpperCase(java.util.Locale.ROOT), modelType);
     }
 
     /** Settings without formality or context. */
@@ -57,7 +70,8 @@ public record DeepLSettings(String authKey, String serverUrl, Duration timeout, 
     public String toString() {
         return "DeepLSettings[authKey=<hidden>, serverUrl=" + (serverUrl == null ? "<client default>" : serverUrl)
                 + ", timeout=" + timeout + ", modelType=" + (modelType == null ? "<default>" : modelType)
-                + ", formality=" + formality + ", headlineAsContext=" + headlineAsContext + "]";
+                + ", modelTypeByTarget=" + modelTypeByTarget + ", formality=" + formality
+                + ", headlineAsContext=" + headlineAsContext + "]";
     }
 
     private static String blankToNull(String value) {

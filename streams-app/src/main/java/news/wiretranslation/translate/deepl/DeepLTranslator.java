@@ -102,12 +102,17 @@ public final class DeepLTranslator implements Translator {
                 + (settings.headlineAsContext() ? ",context=headline" : "");
     }
 
-    /** Adds the target's formality and the protected terms, when there are any (the glossary is in the options). */
+    /**
+     * The target's model type, formality and the protected terms, when there are any (the glossary is in the
+     * options); the same as {@link #settings()} for a target with nothing of its own.
+     */
     @Override
     public String settings(String sourceLanguage, String targetLanguage) {
         String formality = settings.formality().get(targetLanguage.toUpperCase(Locale.ROOT));
         String protectedHash = applied.protectedHash();
-        return settings() + (formality == null ? "" : ",formality=" + formality)
+        String model = settings.modelTypeFor(targetLanguage);
+        return "model_type=" + (model == null ? "default" : model) + (settings.headlineAsContext() ? ",context=headline" : "")
+                + (formality == null ? "" : ",formality=" + formality)
                 + (protectedHash.isEmpty() ? "" : ",protected=" + protectedHash);
     }
 
@@ -221,8 +226,9 @@ public final class DeepLTranslator implements Translator {
     /** DeepL's options for one request: model, the target's formality, glossary, context, tag handling. */
     private TextTranslationOptions translationOptions(TranslationRequest request, boolean marked) {
         TextTranslationOptions options = new TextTranslationOptions();
-        if (settings.modelType() != null) {
-            options.setModelType(settings.modelType());
+        String model = settings.modelTypeFor(request.targetLanguage());
+        if (model != null) {
+            options.setModelType(model);
         }
         String formality = settings.formality().get(request.targetLanguage().toUpperCase(Locale.ROOT));
         if (formality != null) {

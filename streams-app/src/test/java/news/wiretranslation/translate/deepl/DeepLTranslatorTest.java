@@ -129,6 +129,23 @@ class DeepLTranslatorTest {
     }
 
     @Test
+    void eachTargetIsRequestedWithItsOwnModelTypeWhichIsPartOfItsSettings() throws TranslationException {
+        try (DeepLTranslator perTarget = new DeepLTranslator(new DeepLSettings(standIn.authKey(), standIn.url(),
+                Duration.ofSeconds(5), "quality_optimized", java.util.Map.of(), false,
+                java.util.Map.of("DE", "latency_optimized")))) {
+            perTarget.translate(new TranslationRequest("fr", "EN-US", List.of("Bonjour")));
+            perTarget.translate(new TranslationRequest("fr", "DE", List.of("Bonjour")));
+
+            assertThat(standIn.requests()).extracting(RecordedRequest::targetLang, RecordedRequest::modelType)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("en-US", "quality_optimized"),
+                            org.assertj.core.groups.Tuple.tuple("de", "latency_optimized"));
+            // A target without a model type of its own keeps the settings (and so the fingerprints) it had.
+            assertThat(perTarget.settings("fr", "EN-US")).isEqualTo(perTarget.settings()).contains("quality_optimized");
+            assertThat(perTarget.settings("fr", "DE")).contains("model_type=latency_optimized");
+        }
+    }
+
+    @Test
     void keepsEmptyTextsEmptyWithoutSendingThem() throws TranslationException {
         TranslationResult result = translator.translate(new TranslationRequest("fr", "EN-US", List.of("", "Bonjour", "")));
 
