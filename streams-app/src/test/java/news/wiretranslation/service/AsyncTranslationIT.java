@@ -78,6 +78,7 @@ class AsyncTranslationIT {
         env.put("DLQ_TOPIC", app + ".dlq");
         env.put("STATE_DIR", stateDir.toString());
         env.put("TRANSLATION_MODE", "async");
+        env.put("HTTP_PORT", "0"); // the child process serves metrics and health; any free port, not 8080
         return env;
     }
 
