@@ -1,6 +1,5 @@
 package news.wiretranslation.metrics;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -9,6 +8,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import news.wiretranslation.translate.TranslationException;
+import news.wiretranslation.translate.fault.MtErrorKind;
 import news.wiretranslation.translate.TranslationRequest;
 import news.wiretranslation.translate.TranslationResult;
 import news.wiretranslation.translate.ForwardingTranslator;
@@ -22,8 +22,6 @@ import news.wiretranslation.translate.Translator;
  * Sits directly around the engine, under any retrying, so each attempt is one request.
  */
 public final class MeteredTranslator implements ForwardingTranslator {
-    /** The kinds of {@code wire_translation_mt_errors}; each series exists from start-up, so rate() sees its first error. */
-    public static final List<String> ERROR_KINDS = List.of("429", "456", "5xx", "timeout", "connection", "403", "400", "other");
 
     private final Translator engine;
     private final Timer succeeded;
@@ -47,7 +45,7 @@ public final class MeteredTranslator implements ForwardingTranslator {
         this.inFlightGauge = Gauge.builder("wire_translation_mt_in_flight", inFlight, AtomicInteger::get)
                 .description("Requests to the engine waiting for an answer now")
                 .tag("engine", engine.engine()).register(registry);
-        ERROR_KINDS.forEach(kind -> registry.counter("wire_translation_mt_errors", "kind", kind));
+        MtErrorKind.KINDS.forEach(kind -> registry.counter("wire_translation_mt_errors", "kind", kind));
     }
 
     private static Timer requestTimer(MeterRegistry registry, String engine, String outcome) {

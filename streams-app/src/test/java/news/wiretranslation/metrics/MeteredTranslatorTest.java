@@ -44,7 +44,7 @@ class MeteredTranslatorTest {
     void everyErrorKindHasASeriesFromTheStart() {
         new MeteredTranslator(new FakeTranslator(), registry);
 
-        assertThat(registry.find("wire_translation_mt_errors").counters()).hasSize(MeteredTranslator.ERROR_KINDS.size())
+        assertThat(registry.find("wire_translation_mt_errors").counters()).hasSize(news.wiretranslation.translate.fault.MtErrorKind.KINDS.size())
                 .allSatisfy(counter -> assertThat(counter.count()).isZero());
     }
 

@@ -20,8 +20,6 @@ import news.wiretranslation.avro.RawArticle;
 import news.wiretranslation.benchmark.StoryFeed;
 import news.wiretranslation.config.ServiceConfig;
 import news.wiretranslation.config.TestConfigs;
-import news.wiretranslation.embedded.EmbeddedKafkaBroker;
-import news.wiretranslation.embedded.EmbeddedSchemaRegistry;
 import news.wiretranslation.translate.async.BatchLimits;
 import news.wiretranslation.translate.deepl.DeepLStandIn;
 import news.wiretranslation.translate.deepl.RecordedRequest;
@@ -38,27 +36,19 @@ import org.junit.jupiter.api.io.TempDir;
  * the process (killed with SIGKILL mid-batch, then a new instance started on the same state directory).
  */
 class AsyncTranslationIT {
-    private static EmbeddedKafkaBroker broker;
-    private static EmbeddedSchemaRegistry registry;
+    private static ServiceTestBench bench;
     private static DeepLStandIn deepL;
 
     @BeforeAll
     static void start() throws Exception {
-        broker = EmbeddedKafkaBroker.start();
-        registry = EmbeddedSchemaRegistry.start();
-        deepL = new DeepLStandIn("async-it:fx").start();
+        bench = ServiceTestBench.start("async-it:fx");
+        deepL = bench.deepL;
     }
 
     @AfterAll
     static void stop() {
-        if (deepL != null) {
-            deepL.close();
-        }
-        if (registry != null) {
-            registry.close();
-        }
-        if (broker != null) {
-            broker.close();
+        if (bench != null) {
+            bench.close();
         }
     }
 
@@ -69,14 +59,7 @@ class AsyncTranslationIT {
     }
 
     private Map<String, String> settings(String app, Path stateDir) {
-        Map<String, String> env = new HashMap<>(TestConfigs.baseSettings(broker.bootstrapServers(), registry.url()));
-        env.put("DEEPL_AUTH_KEY", deepL.authKey());
-        env.put("DEEPL_SERVER_URL", deepL.url());
-        env.put("APPLICATION_ID", app);
-        env.put("INPUT_TOPIC", app + ".raw");
-        env.put("OUTPUT_TOPIC_PREFIX", app + ".out.");
-        env.put("DLQ_TOPIC", app + ".dlq");
-        env.put("STATE_DIR", stateDir.toString());
+        Map<String, String> env = bench.settings(app, stateDir);
         env.put("TRANSLATION_MODE", "async");
         env.put("HTTP_PORT", "0"); // the child process serves metrics and health; any free port, not 8080
         return env;
@@ -88,7 +71,7 @@ class AsyncTranslationIT {
         env.put("NUM_STREAM_THREADS", "2");
         env.put("TRANSLATION_CONCURRENCY", "8");
         ServiceConfig config = TestConfigs.load(env);
-        createTopic(config.topics().input(), 3);
+        bench.createTopic(config.topics().input(), 3);
         deepL.setLatency(Duration.ofMillis(30), Duration.ofMillis(120)); // completions overtake each other
 
         List<RawArticle> feed = new ArrayList<>();
@@ -99,7 +82,7 @@ class AsyncTranslationIT {
 
         try (TranslationService service = TranslationService.create(config)) {
             service.start();
-            publish(config, feed);
+            bench.publish(config, feed);
             for (String language : List.of("en-us", "de")) {
                 List<ConsumerRecord<byte[], Article>> out = read(config, language, feed.size(), Duration.ofSeconds(120));
                 assertExactlyOnceInOrder(out, feed);
@@ -129,12 +112,12 @@ class AsyncTranslationIT {
         env.put("TRANSLATION_CONCURRENCY", "1");
         env.put("TRANSLATION_BATCH_MAX_TEXTS", "20");
         ServiceConfig config = TestConfigs.load(env);
-        createTopic(config.topics().input(), 2);
+        bench.createTopic(config.topics().input(), 2);
         deepL.setLatency(Duration.ofMillis(400), Duration.ofMillis(100));
 
         List<RawArticle> feed = StoryFeed.generate(StoryFeed.Options.defaults(40, 7)).stream()
                 .map(StoryFeed.Item::article).toList();
-        publish(config, feed);
+        bench.publish(config, feed);
         long translatable = feed.stream().filter(a -> !a.getSource().startsWith("wire-en") && !a.getSource().startsWith("press")).count();
 
         // The first instance, in its own JVM, killed while requests are in flight.
@@ -211,16 +194,8 @@ class AsyncTranslationIT {
                 .setRevision(1).setUrgency(5).setPublishedAt(now).setReceivedAt(now).setAttributes(Map.of()).build();
     }
 
-    private static void createTopic(String topic, int partitions) throws Exception {
-        ServiceTopics.createTopic(broker.bootstrapServers(), topic, partitions);
-    }
-
-    private static void publish(ServiceConfig config, List<RawArticle> feed) {
-        ServiceTopics.publish(broker.bootstrapServers(), config, feed);
-    }
-
     private static List<ConsumerRecord<byte[], Article>> read(ServiceConfig config, String language, int expected, Duration timeout) {
-        return TopicReader.readUntil(broker.bootstrapServers(), config.topics().outputPrefix() + language,
+        return TopicReader.readUntil(bench.broker.bootstrapServers(), config.topics().outputPrefix() + language,
                 ServiceTopics.serde(Article.class, config).deserializer(), records -> records.size() >= expected, timeout);
     }
 }

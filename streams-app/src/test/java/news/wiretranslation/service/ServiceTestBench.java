@@ -6,24 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 import news.wiretranslation.avro.RawArticle;
-import news.wiretranslation.config.RegistrySettings;
 import news.wiretranslation.config.ServiceConfig;
 import news.wiretranslation.config.TestConfigs;
 import news.wiretranslation.embedded.EmbeddedKafkaBroker;
 import news.wiretranslation.embedded.EmbeddedSchemaRegistry;
-import news.wiretranslation.registry.AvroSerde;
 import news.wiretranslation.translate.deepl.DeepLStandIn;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * What the reliability tests run the service against: a real broker, a schema registry and the DeepL-API stand-in,
+ * What the service integration tests run the service against: a real broker, a schema registry and the DeepL-API stand-in,
  * all on 127.0.0.1; settings for one application on them, and a producer for the raw topic.
  */
 final class ServiceTestBench implements AutoCloseable {
@@ -56,23 +46,11 @@ final class ServiceTestBench implements AutoCloseable {
     }
 
     void createTopic(String topic, int partitions) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
-        }
+        ServiceTopics.createTopic(broker.bootstrapServers(), topic, partitions);
     }
 
     void publish(ServiceConfig config, List<RawArticle> feed) {
-        AvroSerde<RawArticle> serde = new AvroSerde<>(RawArticle.class);
-        serde.configure(RegistrySettings.serdeConfigs(config.registry()), false);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new ByteArraySerializer())) {
-            for (RawArticle article : feed) {
-                producer.send(new ProducerRecord<>(config.topics().input(), article.getId(),
-                        serde.serializer().serialize(config.topics().input(), article)));
-            }
-            producer.flush();
-        }
+        ServiceTopics.publish(broker.bootstrapServers(), config, feed);
     }
 
     /** Where each article ended, per target (read_committed). */

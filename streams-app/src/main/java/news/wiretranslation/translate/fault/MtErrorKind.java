@@ -8,6 +8,9 @@ import news.wiretranslation.translate.TranslationException;
 
 /** The {@code kind} tag of {@code wire_translation_mt_errors} for one failure. */
 public final class MtErrorKind {
+    /** Every kind, in the order dashboards list them; each series exists from start-up, so rate() sees the first error. */
+    public static final java.util.List<String> KINDS = java.util.List.of("429", "456", "5xx", "timeout", "connection", "403", "400", "other");
+
     private MtErrorKind() {
     }
 
