@@ -3,6 +3,7 @@ package news.wiretranslation.cli;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -35,19 +36,20 @@ final class ArticlePublisher implements AutoCloseable {
     private final AvroSerde<RawArticle> serde;
     private final KafkaProducer<String, byte[]> producer;
 
-    ArticlePublisher(String bootstrapServers, Map<String, Object> serdeConfigs, String topic) {
+    /** @param cluster the bootstrap servers and security settings ({@code ClusterOptions.kafkaClientProperties}) */
+    ArticlePublisher(Map<String, Object> cluster, Map<String, Object> serdeConfigs, String topic) {
         this.topic = topic;
         this.serde = new AvroSerde<>(RawArticle.class);
         this.serde.configure(serdeConfigs, false);
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> props = new HashMap<>(cluster);
+        props.putAll(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, "wire-translation-publish",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Duration.ofSeconds(30).toMillis(),
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Duration.ofSeconds(60).toMillis()),
-                new StringSerializer(), new ByteArraySerializer());
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Duration.ofSeconds(60).toMillis()));
+        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
     /** An article serialized for the topic. */

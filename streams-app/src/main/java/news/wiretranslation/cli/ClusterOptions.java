@@ -2,8 +2,10 @@ package news.wiretranslation.cli;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import news.wiretranslation.config.ConfigException;
+import news.wiretranslation.config.ConfigLoader;
 import news.wiretranslation.config.RegistrySettings;
 import news.wiretranslation.config.Setting;
 import news.wiretranslation.registry.SchemaRegistryClients;
@@ -27,6 +29,16 @@ final class ClusterOptions {
     String bootstrapServers() {
         return EnvDefaults.resolve(bootstrapServers, Setting.KAFKA_BOOTSTRAP_SERVERS).orElseThrow(() ->
                 new ConfigException("--bootstrap-servers is required (or set " + Setting.KAFKA_BOOTSTRAP_SERVERS.env() + ")"));
+    }
+
+    /**
+     * The bootstrap servers and the Kafka security settings ({@code KAFKA_SECURITY_PROTOCOL}, SASL, SSL) read from the
+     * environment as the service reads them, as a Kafka client's properties.
+     *
+     * @throws ConfigException when the servers are missing or a security setting is wrong (naming it)
+     */
+    Map<String, Object> kafkaClientProperties() {
+        return ConfigLoader.fromEnvironment(Optional.empty()).kafkaSecurity().clientProperties(bootstrapServers());
     }
 
     /**

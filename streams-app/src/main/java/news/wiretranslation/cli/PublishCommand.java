@@ -153,7 +153,7 @@ final class PublishCommand implements Callable<Integer> {
 
     private boolean send(List<RawArticle> articles, PrintWriter out, PrintWriter err) throws InterruptedException {
         String target = EnvDefaults.resolve(topic, Setting.INPUT_TOPIC).orElseThrow();
-        try (ArticlePublisher publisher = new ArticlePublisher(cluster.bootstrapServers(), cluster.serdeConfigs(), target)) {
+        try (ArticlePublisher publisher = new ArticlePublisher(cluster.kafkaClientProperties(), cluster.serdeConfigs(), target)) {
             List<ArticlePublisher.Serialized> records;
             try {
                 records = publisher.serialize(articles);

@@ -32,7 +32,6 @@ import news.wiretranslation.service.Translators;
 import news.wiretranslation.topology.ArticlePreparation;
 import news.wiretranslation.translate.Translator;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -203,7 +202,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private int reset(ServiceConfig live, ReplayPlan plan, PrintWriter out, PrintWriter err) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, live.bootstrapServers()))) {
+        try (Admin admin = Admin.create(live.kafkaClientProperties())) {
             Map<Integer, long[]> changes = new ConsumerGroupReset(admin).reset(live.applicationId(), live.topics().input(), plan.ranges());
             out.printf("Consumer group %s reset on %s (partition: committed offset before -> now):%n", live.applicationId(),
                     live.topics().input());

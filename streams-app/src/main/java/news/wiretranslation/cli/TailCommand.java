@@ -116,7 +116,7 @@ final class TailCommand implements Callable<Integer> {
             case JSON -> new JsonPrinter(out);
             case NINJS -> new NinjsPrinter(out, err, ninjsVersion);
         };
-        TopicTail tail = new TopicTail(cluster.bootstrapServers(), topic);
+        TopicTail tail = new TopicTail(cluster.kafkaClientProperties(), topic);
         AtomicInteger unreadable = new AtomicInteger();
         TopicTail.End end;
         try {

@@ -1,6 +1,7 @@
 package news.wiretranslation.cli;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,16 +44,17 @@ final class TopicTail {
     /** What a run ended with. */
     enum End { ENOUGH_RECORDS, IDLE_TIMEOUT, STOPPED, NO_SUCH_TOPIC }
 
-    TopicTail(String bootstrapServers, String topic) {
+    /** @param cluster the bootstrap servers and security settings ({@code ClusterOptions.kafkaClientProperties}) */
+    TopicTail(Map<String, Object> cluster, String topic) {
         this.topic = topic;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> props = new HashMap<>(cluster);
+        props.putAll(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "wire-translation-tail-" + UUID.randomUUID(),
                 ConsumerConfig.CLIENT_ID_CONFIG, "wire-translation-tail",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"));
+        this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     /**

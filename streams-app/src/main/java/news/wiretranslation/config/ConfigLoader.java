@@ -109,7 +109,12 @@ public final class ConfigLoader {
                 kafkaSecurity());
     }
 
-    private ServiceConfig.KafkaSecurity kafkaSecurity() {
+    /**
+     * The Kafka security settings alone, for the tools that talk to the cluster without running the service.
+     *
+     * @throws ConfigException naming the setting that is wrong
+     */
+    public ServiceConfig.KafkaSecurity kafkaSecurity() {
         String protocol = parse(Setting.KAFKA_SECURITY_PROTOCOL, value -> {
             String upper = value.toUpperCase(Locale.ROOT);
             if (!java.util.Set.of("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL").contains(upper)) {

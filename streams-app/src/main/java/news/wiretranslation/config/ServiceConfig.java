@@ -39,6 +39,11 @@ public record ServiceConfig(
         sourceLanguages = Set.copyOf(sourceLanguages);
     }
 
+    /** Where the cluster is and how to reach it: what every Kafka client of the service (and its tools) starts from. */
+    public java.util.Map<String, Object> kafkaClientProperties() {
+        return kafkaSecurity.clientProperties(bootstrapServers);
+    }
+
     /**
      * Schema registry connection, in Confluent's setting names when handed to the serdes
      * ({@link RegistrySettings#serdeConfigs}).
@@ -156,6 +161,13 @@ public record ServiceConfig(
                                 Optional<String> truststoreLocation, Optional<String> truststorePassword,
                                 Optional<String> truststoreType, Optional<String> keystoreLocation,
                                 Optional<String> keystorePassword, Optional<String> keyPassword) {
+
+        /** The bootstrap servers and these settings, as a Kafka client's properties. */
+        public java.util.Map<String, Object> clientProperties(String bootstrapServers) {
+            java.util.Map<String, Object> props = clientProperties();
+            props.put("bootstrap.servers", bootstrapServers);
+            return props;
+        }
 
         /** The settings as Kafka client properties; only those that are set. */
         public java.util.Map<String, Object> clientProperties() {

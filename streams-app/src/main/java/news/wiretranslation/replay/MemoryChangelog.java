@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
+import news.wiretranslation.config.ServiceConfig;
 import news.wiretranslation.config.TargetLanguage;
 import news.wiretranslation.translate.memory.MemoryEntry;
 import news.wiretranslation.translate.memory.TranslationMemory;
@@ -72,7 +73,7 @@ final class MemoryChangelog {
      * Copies the live memory of {@code target} (both changelogs, as compaction would leave them) into the changelogs
      * of {@code replayApplicationId}, created with the input's partition count. Returns the entries copied.
      */
-    static long seed(Admin admin, Consumer<byte[], byte[]> consumer, String bootstrapServers, String liveApplicationId,
+    static long seed(Admin admin, Consumer<byte[], byte[]> consumer, ServiceConfig cluster, String liveApplicationId,
                      String replayApplicationId, TargetLanguage target, int partitions, Optional<Short> replication)
             throws InterruptedException, ExecutionException {
         long copied = 0;
@@ -80,7 +81,7 @@ final class MemoryChangelog {
                 new String[]{entriesTopic(liveApplicationId, target), entriesTopic(replayApplicationId, target)},
                 new String[]{ageIndexTopic(liveApplicationId, target), ageIndexTopic(replayApplicationId, target)});
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(cluster.kafkaClientProperties());
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {

@@ -17,7 +17,6 @@ import news.wiretranslation.service.TranslationService;
 import news.wiretranslation.topology.TranslationCounters;
 import news.wiretranslation.translate.Translator;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -59,7 +58,7 @@ public final class ReplayInstance {
     public Summary run(ReplayPlan plan, LanguageDetector detector, Translator translator, Duration progressInterval,
                        PrintWriter out) throws InterruptedException, ExecutionException {
         String id = replay.applicationId();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, replay.bootstrapServers()))) {
+        try (Admin admin = Admin.create(replay.kafkaClientProperties())) {
             prepare(admin, plan, out);
             PlannedReplay selection = new PlannedReplay(plan, id, Set.copyOf(live.targetLanguages()));
             long started = clock.millis();
@@ -104,9 +103,9 @@ public final class ReplayInstance {
         Optional<Short> replication = replay.streams().replicationFactor() < 0
                 ? Optional.empty() : Optional.of(replay.streams().replicationFactor());
         if (memoryInUse) {
-            try (Consumer<byte[], byte[]> consumer = TopicScan.consumer(replay.bootstrapServers())) {
+            try (Consumer<byte[], byte[]> consumer = TopicScan.consumer(replay)) {
                 for (TargetLanguage target : plan.targets()) {
-                    long copied = MemoryChangelog.seed(admin, consumer, replay.bootstrapServers(), live.applicationId(), id,
+                    long copied = MemoryChangelog.seed(admin, consumer, replay, live.applicationId(), id,
                             target, plan.ranges().size(), replication);
                     out.printf("translation memory for %s: %d entries copied from %s%n", target.code(), copied, live.applicationId());
                 }

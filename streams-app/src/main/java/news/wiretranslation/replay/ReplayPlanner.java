@@ -78,7 +78,7 @@ public final class ReplayPlanner {
         String input = config.topics().input();
         boolean memoryInUse = config.memory().enabled() && config.async().mode() == ServiceConfig.TranslationMode.ASYNC;
 
-        try (Consumer<byte[], byte[]> consumer = TopicScan.consumer(config.bootstrapServers())) {
+        try (Consumer<byte[], byte[]> consumer = TopicScan.consumer(config)) {
             List<PartitionRange> ranges = request.range().resolve(consumer, input);
             ReplayPlan plan = new ReplayPlan(ranges, request.targets());
             List<PartitionRange> toEnd = ReplayRange.everything().resolve(consumer, input).stream()

@@ -29,7 +29,7 @@ final class RevisionWatch implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
 
     RevisionWatch(ServiceConfig config, ReplayPlan plan, PlannedReplay replay) {
-        this.consumer = TopicScan.consumer(config.bootstrapServers());
+        this.consumer = TopicScan.consumer(config);
         String topic = config.topics().input();
         AvroDeserializer<RawArticle> raws = new AvroDeserializer<>(RawArticle.class);
         raws.configure(RegistrySettings.serdeConfigs(config.registry()), false);

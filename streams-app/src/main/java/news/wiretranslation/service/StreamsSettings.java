@@ -29,9 +29,8 @@ public final class StreamsSettings {
     public static Properties of(ServiceConfig config) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.putAll(config.kafkaClientProperties());
         // SASL/SSL: Kafka's own client settings, for the consumer, producers and admin client alike.
-        props.putAll(config.kafkaSecurity().clientProperties());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.streams().processingGuarantee());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streams().threads());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.streams().replicationFactor());

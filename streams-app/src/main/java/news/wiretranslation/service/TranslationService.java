@@ -3,7 +3,6 @@ package news.wiretranslation.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import news.wiretranslation.config.ConfigException;
@@ -20,7 +19,6 @@ import news.wiretranslation.translate.RetryingTranslator;
 import news.wiretranslation.translate.Translator;
 import news.wiretranslation.translate.fault.EngineGuard;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -75,9 +73,7 @@ public final class TranslationService implements AutoCloseable {
                                             news.wiretranslation.topology.ReplaySelection replay) {
         // Glossaries and protected terms first: a bad file stops start-up here, naming the line, before Kafka is touched.
         TerminologyReloader terminology = TerminologyReloader.start(config, translator);
-        Map<String, Object> adminProps = new java.util.HashMap<>(config.kafkaSecurity().clientProperties());
-        adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        try (Admin admin = Admin.create(adminProps)) {
+        try (Admin admin = Admin.create(config.kafkaClientProperties())) {
             List<String> created = new TopicProvisioner(admin).ensureTopics(config);
             if (!created.isEmpty()) {
                 log.info("Created topics {}", created);

@@ -70,7 +70,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Options ({@code --name=value}): latency-ms (150), jitter-ms (50), rate-limit (0: none; requests/s, 429 beyond),
  * stories (1000), sync-seconds (20), concurrency (8), batch (50), threads (2: one stream thread per core), partitions (6), targets (EN-US),
  * latency-seconds (15), backlog-latency-ms (1500), backlog-articles (500), quality (true: QUALITY_CHECKS), detection
- * (low or high: Lingua's accuracy mode), seed (2026), out.
+ * (low or high: Lingua's accuracy mode), commit-interval-ms (the service's COMMIT_INTERVAL_MS; empty: its default), seed
+ * (2026), out.
  *
  * <p>Run: {@code mvn -B -pl streams-app -am test-compile exec:exec@benchmark -Dbenchmark.args="--stories=800"}.
  */
@@ -392,6 +393,7 @@ public final class ThroughputBenchmark {
         env.put("TRANSLATION_MODE", mode);
         env.put("QUALITY_CHECKS", option("quality", "true"));
         env.put("DETECTION_ACCURACY", option("detection", "low"));
+        env.put("COMMIT_INTERVAL_MS", option("commit-interval-ms", ""));
         env.putAll(extra);
         return env;
     }

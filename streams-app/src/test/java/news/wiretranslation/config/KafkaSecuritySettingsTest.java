@@ -69,4 +69,31 @@ class KafkaSecuritySettingsTest {
         assertThatThrownBy(() -> TestConfigs.load(env)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("KAFKA_SSL_TRUSTSTORE_LOCATION");
     }
+
+    @Test
+    void theToolsReadTheSecuritySettingsAloneWithoutTheServicesOtherSettings() {
+        Map<String, String> env = Map.of("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT",
+                "KAFKA_SASL_MECHANISM", "PLAIN", "KAFKA_SASL_JAAS_CONFIG", JAAS);
+
+        Map<String, Object> props = new ConfigLoader(env, new Properties()).kafkaSecurity().clientProperties("broker:9093");
+
+        assertThat(props).containsEntry("bootstrap.servers", "broker:9093")
+                .containsEntry("security.protocol", "SASL_PLAINTEXT")
+                .containsEntry("sasl.mechanism", "PLAIN")
+                .containsEntry("sasl.jaas.config", JAAS);
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("KAFKA_SECURITY_PROTOCOL", "SASL_SSL"), new Properties()).kafkaSecurity())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("KAFKA_SASL_JAAS_CONFIG");
+    }
+
+    @Test
+    void everyClientOfTheServiceStartsFromTheSameConnectionSettings() {
+        Map<String, String> env = env();
+        env.put("KAFKA_SECURITY_PROTOCOL", "SASL_SSL");
+        env.put("KAFKA_SASL_JAAS_CONFIG", JAAS);
+        ServiceConfig config = TestConfigs.load(env);
+
+        assertThat(config.kafkaClientProperties()).containsEntry("bootstrap.servers", "broker:9093")
+                .containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.jaas.config", JAAS);
+        assertThat(StreamsSettings.of(config)).containsAllEntriesOf(config.kafkaClientProperties());
+    }
 }

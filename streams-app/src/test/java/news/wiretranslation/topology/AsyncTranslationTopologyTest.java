@@ -190,7 +190,9 @@ class AsyncTranslationTopologyTest extends TranslationTopologyTest {
 
     @Test
     void articlesArrivingWithinTheLingerShareRequests() {
-        linger = "500";
+        // Long enough that piping 30 articles fits in one linger even on a loaded machine; the last, partial
+        // batch leaves when the linger ends.
+        linger = "2000";
         restartWith(null);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
