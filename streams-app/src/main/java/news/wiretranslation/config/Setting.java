@@ -59,7 +59,7 @@ public enum Setting {
     NUM_STREAM_THREADS("1", "Kafka Streams stream threads in this instance."),
     STATE_DIR("", "Kafka Streams state directory; empty = <java.io.tmpdir>/kafka-streams."),
     REPLICATION_FACTOR("-1", "Replication factor of the internal topics and of topics the service creates; -1 = the broker's default."),
-    COMMIT_INTERVAL_MS("", "Kafka Streams commit.interval.ms; empty = Kafka's default (100 ms under exactly-once)."),
+    COMMIT_INTERVAL_MS("", "Kafka Streams commit.interval.ms: how long an output may wait for its transaction. Empty = 1000 ms in async mode, where the translate step asks for a commit as soon as it has emitted while the input is caught up (records under 3 s old), at most every 100 ms; Kafka's default (100 ms under exactly-once) in sync mode."),
     SHUTDOWN_TIMEOUT_MS("30000", "How long SIGTERM waits for Kafka Streams to close cleanly."),
     NUM_STANDBY_REPLICAS("0", "Kafka Streams num.standby.replicas: warm copies of each task's state kept on other instances, so a failover does not restore from the changelog."),
     GROUP_INSTANCE_ID("", "Static membership: a stable name for this instance (the pod name); each stream thread joins as <name>-<thread>. A restart within SESSION_TIMEOUT_MS then causes no rebalance. Empty = dynamic membership."),

@@ -6,6 +6,7 @@ import news.wiretranslation.config.RegistrySettings;
 import news.wiretranslation.config.ServiceConfig;
 import news.wiretranslation.deadletter.DeadLetterDeserializationHandler;
 import news.wiretranslation.deadletter.DeadLetterProcessingHandler;
+import news.wiretranslation.topology.AsyncTranslationProcessor;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -29,14 +30,16 @@ public final class StreamsSettings {
     public static Properties of(ServiceConfig config) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        // With SASL/SSL: Kafka's own client settings, for the consumer, producers and admin client alike.
         props.putAll(config.kafkaClientProperties());
-        // SASL/SSL: Kafka's own client settings, for the consumer, producers and admin client alike.
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.streams().processingGuarantee());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streams().threads());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.streams().replicationFactor());
         config.streams().stateDir().ifPresent(dir -> props.put(StreamsConfig.STATE_DIR_CONFIG, dir));
         config.streams().commitIntervalMs().ifPresent(ms -> props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, ms));
         if (config.async().mode() == ServiceConfig.TranslationMode.ASYNC) {
+            // Fewer, larger transactions under a backlog; the translate step asks for commits sooner when caught up.
+            props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, AsyncTranslationProcessor.BACKLOG_COMMIT_INTERVAL.toMillis());
             // An idle stream thread looks for finished translations this often (poll.ms bounds its wait for input).
             props.put(StreamsConfig.POLL_MS_CONFIG, config.async().emitInterval().toMillis());
             // A stream thread waiting for room in the translation queue holds its transaction open: the broker must

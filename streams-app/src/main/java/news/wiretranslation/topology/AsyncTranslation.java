@@ -1,5 +1,6 @@
 package news.wiretranslation.topology;
 
+import java.time.Clock;
 import java.util.Optional;
 
 import news.wiretranslation.config.ServiceConfig;
@@ -19,6 +20,7 @@ import news.wiretranslation.translate.fault.EngineGuard;
 public final class AsyncTranslation implements AutoCloseable {
     private final TranslationDispatcher dispatcher;
     private final TranslationCounters counters = new TranslationCounters();
+    private final CommitPacing.PerThread commits = new CommitPacing.PerThread(Clock.systemUTC());
 
     public AsyncTranslation(TranslationDispatcher dispatcher) {
         this.dispatcher = dispatcher;
@@ -55,6 +57,11 @@ public final class AsyncTranslation implements AutoCloseable {
 
     public TranslationCounters counters() {
         return counters;
+    }
+
+    /** When each stream thread asks for commits (see {@link CommitPacing}). */
+    public CommitPacing.PerThread commits() {
+        return commits;
     }
 
     @Override

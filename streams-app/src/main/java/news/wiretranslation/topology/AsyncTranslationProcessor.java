@@ -88,6 +88,8 @@ public final class AsyncTranslationProcessor implements Processor<String, Detect
     /** How often the memory's retention bounds are enforced, and how much one sweep may delete. */
     static final Duration SWEEP_INTERVAL = Duration.ofSeconds(1);
     static final int SWEEP_MAX_DELETIONS = 10_000;
+    /** Kafka Streams' commit interval in async mode unless configured: see {@link CommitPacing}. */
+    public static final Duration BACKLOG_COMMIT_INTERVAL = CommitPacing.BACKLOG_COMMIT_INTERVAL;
     /** How long one wait for room lasts before finished articles are emitted again. */
     private static final Duration BACKPRESSURE_SLICE = Duration.ofMillis(20);
 
@@ -95,7 +97,8 @@ public final class AsyncTranslationProcessor implements Processor<String, Detect
     public record Settings(TargetLanguage target, Translator translator, TranslationDispatcher dispatcher,
                            ArticleLabeler labeler, Optional<QualityChecker> quality, boolean memoryEnabled,
                            Duration memoryMaxAge, long memoryMaxEntries, Duration emitInterval,
-                           Duration backpressureTimeout, Clock clock, TranslationCounters counters) {
+                           Duration backpressureTimeout, Clock clock, TranslationCounters counters,
+                           CommitPacing.PerThread commits) {
     }
 
     private final Settings settings;
@@ -162,7 +165,10 @@ public final class AsyncTranslationProcessor implements Processor<String, Detect
                     settings.memoryMaxAge(), settings.memoryMaxEntries());
         }
         replay();
-        context.schedule(settings.emitInterval(), PunctuationType.WALL_CLOCK_TIME, now -> emitFinished());
+        context.schedule(settings.emitInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
+            emitFinished();
+            commitIfDue();
+        });
         if (memory != null) {
             context.schedule(SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> sweepMemory());
         }
@@ -219,10 +225,19 @@ public final class AsyncTranslationProcessor implements Processor<String, Detect
     public void process(Record<String, DetectedArticle> record) {
         long start = System.nanoTime();
         try {
+            settings.commits().current().read(record.timestamp());
             emitFinished();
             accept(record);
+            commitIfDue();
         } finally {
             settings.counters().processNanos.add(System.nanoTime() - start);
+        }
+    }
+
+    /** Asks for a commit when the input is caught up and something was emitted (see {@link CommitPacing}). */
+    private void commitIfDue() {
+        if (settings.commits().current().commitDue()) {
+            context.commit();
         }
     }
 
@@ -235,6 +250,7 @@ public final class AsyncTranslationProcessor implements Processor<String, Detect
             // Nothing to wait for: emitted at once, with the input record's context.
             countFinished(state);
             context.forward(record.withValue(state.outcome));
+            settings.commits().current().emitted();
             return;
         }
         if (state.outcome == null) {
@@ -476,6 +492,7 @@ public final class AsyncTranslationProcessor implements Processor<String, Detect
                 settings.counters().otherWaited.increment();
             }
             context.forward(new Record<>(key, state.outcome, state.article.timestamp(), state.article.headers()));
+            settings.commits().current().emitted();
             pending.delete(state.article.sequence());
             inFlight.remove(state.article.sequence());
         }

@@ -139,7 +139,7 @@ public final class TranslationTopology {
                 articles = translateAsynchronously(config, toTranslate, target, new AsyncTranslationProcessor.Settings(
                         target, translator, async.dispatcher(), labeler, quality, config.memory().enabled(),
                         config.memory().maxAge(), config.memory().maxEntries(), config.async().emitInterval(),
-                        config.async().backpressureTimeout(), clock, async.counters()), registry);
+                        config.async().backpressureTimeout(), clock, async.counters(), async.commits()), registry);
             } else {
                 articles = toTranslate.mapValues(article -> translation.toTarget(article, target), Named.as("to-" + target.topicSuffix()));
             }

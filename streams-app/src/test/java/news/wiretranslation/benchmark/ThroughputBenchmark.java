@@ -194,6 +194,7 @@ public final class ThroughputBenchmark {
         long detectionNanos;
         long qualityNanos;
         long detections;
+        long commits;
     }
 
     private TranslationService service;
@@ -215,8 +216,10 @@ public final class ThroughputBenchmark {
         watcher.awaitCount(1, Duration.ofSeconds(60));
         long windowStart = System.nanoTime();
         int startCount = watcher.count();
+        long startCommits = commits();
         Thread.sleep(seconds * 1000L);
         int endCount = watcher.count();
+        long endCommits = commits();
         double elapsed = (System.nanoTime() - windowStart) / 1e9;
         stopService();
         watcher.close();
@@ -228,6 +231,7 @@ public final class ThroughputBenchmark {
         phase.billedCharacters = deepL.billedCharacters() - billed;
         phase.requests = deepL.requestCount() - requests;
         phase.textsSent = deepL.textCount() - texts;
+        phase.commits = endCommits - startCommits;
         phase.watcher = watcher;
         log("sync baseline: %d articles in %.1f s = %.1f articles/s", phase.articles, elapsed, phase.rate);
         return phase;
@@ -329,6 +333,7 @@ public final class ThroughputBenchmark {
         long detection = detector.streamNanos.sum();
         long quality = detector.otherNanos.sum();
         long detections = detector.streamCalls.sum();
+        long commits = commits();
         long wallStart = System.nanoTime();
         start.run();
         watcher.awaitCount(expected, Duration.ofSeconds(600));
@@ -347,6 +352,7 @@ public final class ThroughputBenchmark {
         phase.detectionNanos = detector.streamNanos.sum() - detection;
         phase.qualityNanos = detector.otherNanos.sum() - quality;
         phase.detections = detector.streamCalls.sum() - detections;
+        phase.commits = commits() - commits;
         phase.watcher = watcher;
         watcher.close();
         log("%s: %d articles in %.1f s (first to last output) = %.1f articles/s; %d DeepL requests, %d characters billed",
@@ -362,6 +368,13 @@ public final class ThroughputBenchmark {
             service.close(Duration.ofSeconds(30));
             service = null;
         }
+    }
+
+    /** Transactions committed so far by the service's stream threads (Kafka Streams' commit-total). */
+    private long commits() {
+        return service.streams().metrics().values().stream()
+                .filter(m -> m.metricName().name().equals("commit-total") && m.metricName().group().equals("stream-thread-metrics"))
+                .mapToLong(m -> ((Number) m.metricValue()).longValue()).sum();
     }
 
     private TranslationCounters.Snapshot counters() {
@@ -520,6 +533,9 @@ public final class ThroughputBenchmark {
         throughput.put("asyncArticlesPerSecond", async.rate);
         throughput.put("ratio", sync.rate == 0 ? 0 : async.rate / sync.rate);
         throughput.put("replayArticlesPerSecond", replay.rate);
+        throughput.put("syncCommits", sync.commits);
+        throughput.put("asyncCommits", async.commits);
+        throughput.put("pacedCommits", paced.commits);
         throughput.put("mtBoundIdealArticlesPerSecond", idealArticles);
         throughput.put("fractionOfIdeal", idealArticles == 0 ? 0 : async.rate / idealArticles);
         throughput.put("mtTextsPerArticle", textsPerArticle);
@@ -574,6 +590,8 @@ public final class ThroughputBenchmark {
         table.append(String.format(Locale.ROOT, "%-52s %18.1f %22.1f%n", "texts per request (mean)", sync.requests == 0 ? 0 : (double) sync.textsSent / sync.requests,
                 async.dispatcher.meanTextsPerRequest()));
         table.append(String.format(Locale.ROOT, "%-52s %18s %22.2f%n", "texts sent to MT per article", "", textsPerArticle));
+        table.append(String.format(Locale.ROOT, "%-52s %18.1f %22.1f%n", "articles per transaction (all stream threads)",
+                (double) sync.articles / Math.max(1, sync.commits), (double) async.articles / Math.max(1, async.commits)));
         table.append(String.format(Locale.ROOT, "%-52s %18s %22.0f%n", "replay articles/s (all from memory)", "", replay.rate));
         table.append(line);
         table.append("characters sent to MT                                      naive       with memory\n");
@@ -584,6 +602,8 @@ public final class ThroughputBenchmark {
         table.append(String.format(Locale.ROOT, "latency end to end (%.0f articles/s, new stories)     p50 %6.0f ms   p99 %6.0f ms   max %6.0f ms%n",
                 paced.articles / Math.max(0.001, paced.seconds), paced.watcher.percentile(0.5), paced.watcher.percentile(0.99),
                 paced.watcher.percentile(1.0)));
+        table.append(String.format(Locale.ROOT, "  commits: %d in %.0f s while caught up, against %d in %.0f s through the backlog%n",
+                paced.commits, paced.seconds, async.commits, async.seconds));
         table.append(String.format(Locale.ROOT, "burst of %d new stories, engine at %d ms a request: time in the translate step%n",
                 backlog.articles, intOption("backlog-latency-ms", 1500)));
         table.append(String.format(Locale.ROOT, "  flash (urgency 1, %d articles) %.0f ms on average, the others %.0f ms%n",

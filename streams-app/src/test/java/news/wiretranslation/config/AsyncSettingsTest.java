@@ -69,4 +69,14 @@ class AsyncSettingsTest {
         assertThat(StreamsSettings.of(TestConfigs.load(with("TRANSLATION_MODE", "sync"))))
                 .doesNotContainKey(StreamsConfig.POLL_MS_CONFIG);
     }
+
+    @Test
+    void asyncModeCommitsEverySecondUnlessConfiguredAndSyncModeKeepsKafkasDefault() {
+        assertThat(StreamsSettings.of(TestConfigs.load(with("TRANSLATION_MODE", "async"))))
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000L);
+        assertThat(StreamsSettings.of(TestConfigs.load(with("COMMIT_INTERVAL_MS", "250"))))
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 250L);
+        assertThat(StreamsSettings.of(TestConfigs.load(with("TRANSLATION_MODE", "sync"))))
+                .doesNotContainKey(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
+    }
 }

@@ -68,7 +68,7 @@ class AsyncTranslationProcessorTest {
     private AsyncTranslationProcessor processor() {
         return new AsyncTranslationProcessor(new AsyncTranslationProcessor.Settings(EN, engine, dispatcher,
                 new ArticleLabeler(CLOCK), Optional.empty(), true, Duration.ofDays(30), 1000, Duration.ofMillis(10),
-                Duration.ofSeconds(5), CLOCK, counters));
+                Duration.ofSeconds(5), CLOCK, counters, new CommitPacing.PerThread(CLOCK)));
     }
 
     private static PendingArticle pendingArticle(long sequence, String id, int revision) {
@@ -126,5 +126,32 @@ class AsyncTranslationProcessorTest {
         emit();
         assertThat(context.forwarded()).extracting(f -> f.record().value().article().getVersion()).containsExactly(1, 2);
         assertThat(pending.approximateNumEntries()).isZero();
+    }
+
+    private static Record<String, DetectedArticle> english(String id, long timestamp) {
+        var raw = TestArticles.english(id);
+        return new Record<>(id, new DetectedArticle(raw, new TextNormalizer().normalize(raw), "en", 0.3), timestamp);
+    }
+
+    @Test
+    void whenTheInputIsCaughtUpACommitIsAskedForAsSoonAsAnArticleIsEmitted() {
+        AsyncTranslationProcessor processor = processor();
+        processor.init(context);
+
+        processor.process(english("en-1", CLOCK.millis() - 200)); // passes through to EN-US: emitted at once
+
+        assertThat(context.forwarded()).hasSize(1);
+        assertThat(context.committed()).isTrue();
+    }
+
+    @Test
+    void underABacklogCommitsAreLeftToTheCommitInterval() {
+        AsyncTranslationProcessor processor = processor();
+        processor.init(context);
+
+        processor.process(english("en-1", CLOCK.millis() - 60_000));
+
+        assertThat(context.forwarded()).hasSize(1);
+        assertThat(context.committed()).isFalse();
     }
 }
