@@ -15,6 +15,7 @@ import news.wiretranslation.health.HealthServer;
 import news.wiretranslation.health.Readiness;
 import news.wiretranslation.metrics.EngineStateGauges;
 import news.wiretranslation.metrics.PrometheusMetrics;
+import news.wiretranslation.metrics.TranslationQueueGauges;
 
 /**
  * What operators see of a running instance: the Prometheus registry and the HTTP server with {@code /metrics},
@@ -64,6 +65,7 @@ public final class Observability implements AutoCloseable {
                 KAFKA_METRICS_REFRESH);
         kafkaStreamsMetrics.bindTo(metrics.registry());
         EngineStateGauges.bind(metrics.registry(), service.engineState());
+        service.asyncTranslation().ifPresent(async -> TranslationQueueGauges.bind(metrics.registry(), async.dispatcher()));
         readiness.serviceBuilt(service::state, service.engineState());
     }
 
