@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The asynchronous translate step on a real broker, with the real DeepL client against the DeepL-API stand-in (with
  * latency): per-story order under concurrency, DeepL's request limits, and exactly-once output across a crash of
- * the process (killed with SIGKILL mid-batch, then a new instance started on the same state directory).
+ * the process (killed with SIGKILL mid-batch) and across an orchestrator's stop (SIGTERM mid-batch), each followed by
+ * a new instance on the same state directory.
  */
 class AsyncTranslationIT {
     private static ServiceTestBench bench;
@@ -106,11 +107,41 @@ class AsyncTranslationIT {
 
     @Test
     void aProcessKilledMidBatchLeavesEveryArticleExactlyOnceAfterARestart(@TempDir Path stateDir) throws Exception {
-        Map<String, String> env = settings("async-crash-it", stateDir);
+        interruptMidBatchThenRestart("async-crash-it", stateDir, Map.of(), ServiceProcess::kill);
+    }
+
+    /** An orchestrator's stop: the translations in flight are handed back (their articles stay pending), not awaited. */
+    @Test
+    void aProcessStoppedWithSigtermMidBatchStopsInTimeAndTheNextInstanceFinishesEveryArticleOnce(@TempDir Path stateDir)
+            throws Exception {
+        Duration shutdownTimeout = Duration.ofSeconds(10);
+        interruptMidBatchThenRestart("async-sigterm-it", stateDir,
+                Map.of("SHUTDOWN_TIMEOUT_MS", Long.toString(shutdownTimeout.toMillis())), child -> {
+                    long signalled = System.nanoTime();
+                    child.terminate(shutdownTimeout.plusSeconds(10));
+                    System.out.printf("async-sigterm-it: stopped %d ms after SIGTERM%n", (System.nanoTime() - signalled) / 1_000_000);
+                    assertThat(child.logText()).as("closed cleanly; its log: %s", child.log())
+                            .contains("Kafka Streams closed cleanly in");
+                });
+    }
+
+    /** How a test stops the first instance. */
+    private interface Stop {
+        void stop(ServiceProcess child) throws Exception;
+    }
+
+    /**
+     * Runs a first instance in its own JVM with a slow engine, stops it ({@code stop}) while requests are in flight,
+     * then lets a new instance on the same state directory finish: every article exactly once, in order.
+     */
+    private void interruptMidBatchThenRestart(String app, Path stateDir, Map<String, String> extra, Stop stop)
+            throws Exception {
+        Map<String, String> env = settings(app, stateDir);
         env.put("TARGET_LANGUAGES", "EN-US");
         env.put("NUM_STREAM_THREADS", "1");
         env.put("TRANSLATION_CONCURRENCY", "1");
         env.put("TRANSLATION_BATCH_MAX_TEXTS", "20");
+        env.putAll(extra);
         ServiceConfig config = TestConfigs.load(env);
         bench.createTopic(config.topics().input(), 2);
         deepL.setLatency(Duration.ofMillis(400), Duration.ofMillis(100));
@@ -120,19 +151,19 @@ class AsyncTranslationIT {
         bench.publish(config, feed);
         long translatable = feed.stream().filter(a -> !a.getSource().startsWith("wire-en") && !a.getSource().startsWith("press")).count();
 
-        // The first instance, in its own JVM, killed while requests are in flight.
-        Path log = Path.of("target", "async-crash-it-child.log");
+        // The first instance, in its own JVM, stopped while requests are in flight.
+        Path log = Path.of("target", app + "-child.log");
         try (ServiceProcess child = ServiceProcess.start(env, log, "768m")) {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
                     .until(() -> deepL.requestCount() >= 8 || !child.isAlive());
             assertThat(child.isAlive()).as("the first instance runs; its log: %s", log.toAbsolutePath()).isTrue();
-            child.kill();
+            stop.stop(child);
         }
-        int requestsBeforeCrash = deepL.requestCount();
+        int requestsBeforeStop = deepL.requestCount();
         List<ConsumerRecord<byte[], Article>> beforeRestart = read(config, "en-us", Integer.MAX_VALUE, Duration.ofSeconds(3));
-        System.out.printf("async crash IT: killed the first instance after %d DeepL requests, %d of %d articles out%n",
-                requestsBeforeCrash, beforeRestart.size(), feed.size());
-        assertThat(beforeRestart.size()).as("killed mid-way").isLessThan(feed.size());
+        System.out.printf("%s: stopped the first instance after %d DeepL requests, %d of %d articles out%n",
+                app, requestsBeforeStop, beforeRestart.size(), feed.size());
+        assertThat(beforeRestart.size()).as("stopped mid-way").isLessThan(feed.size());
 
         // A new instance on the same state directory finishes the job.
         deepL.setLatency(Duration.ofMillis(50), Duration.ofMillis(50));
@@ -154,8 +185,8 @@ class AsyncTranslationIT {
                 sent += request.texts().size();
             }
         }
-        System.out.printf("async crash IT: %d texts translated, %d of them again after the crash; %d translatable articles%n",
-                sent, sent - texts.size(), translatable);
+        System.out.printf("%s: %d texts translated, %d of them again after the stop; %d translatable articles%n",
+                app, sent, sent - texts.size(), translatable);
         assertThat(deepL.limitViolations()).isEmpty();
     }
 
