@@ -20,9 +20,9 @@ final class CommitPacing {
     /** commit.interval.ms in async mode unless COMMIT_INTERVAL_MS says otherwise. */
     static final Duration BACKLOG_COMMIT_INTERVAL = Duration.ofSeconds(1);
     /**
-     * Input this young means the service keeps up with the wire. At 1 s, the stalls of a loaded machine (a commit, a
-     * GC pause) switched a half-loaded service to backlog pacing now and then, and its p99 latency went from about
-     * 0.75 s to 1-1.4 s in the benchmark; at 3 s it stayed at 0.75 s.
+     * Input this young means the service keeps up with the wire. Chosen by measurement: at half load, the benchmark's
+     * p99 latency was 1.0-1.4 s with 1 s here (a stall of a loaded machine is enough to look like a backlog) and
+     * 0.7-0.8 s with 3 s, as with Kafka's 100 ms commits.
      */
     static final Duration CAUGHT_UP_AGE = Duration.ofSeconds(3);
     /** Asked-for commits are at least this far apart. */
