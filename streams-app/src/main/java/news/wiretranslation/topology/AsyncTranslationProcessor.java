@@ -140,8 +140,10 @@ public final class AsyncTranslationProcessor implements Processor<String, Detect
             public Set<StoreBuilder<?>> stores() {
                 String suffix = settings.target().topicSuffix();
                 Set<StoreBuilder<?>> stores = new java.util.HashSet<>();
+                // Cached: an article emitted within the commit interval it arrived in then costs the changelog one
+                // tombstone, not a put and a delete.
                 stores.add(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(pendingStoreName(settings.target())),
-                        Serdes.Long(), Serdes.ByteArray()));
+                        Serdes.Long(), Serdes.ByteArray()).withCachingEnabled());
                 if (settings.memoryEnabled()) {
                     stores.add(TranslationMemory.entriesStore(suffix));
                     stores.add(TranslationMemory.ageIndexStore(suffix));
