@@ -24,6 +24,7 @@ import news.wiretranslation.avro.RawArticle;
 import news.wiretranslation.config.ConfigLoader;
 import news.wiretranslation.config.RegistrySettings;
 import news.wiretranslation.config.ServiceConfig;
+import news.wiretranslation.config.TestConfigs;
 import news.wiretranslation.detect.Detection;
 import news.wiretranslation.detect.DetectionAccuracy;
 import news.wiretranslation.detect.LanguageDetector;
@@ -391,15 +392,7 @@ public final class ThroughputBenchmark {
 
     /** The service's settings, as environment variables. */
     private Map<String, String> env(String app, String mode, Map<String, String> extra) {
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-        env.put("SCHEMA_REGISTRY_URL", REGISTRY);
-        env.put("DEEPL_AUTH_KEY", deepL.authKey());
-        env.put("DEEPL_SERVER_URL", deepL.url());
-        env.put("APPLICATION_ID", app);
-        env.put("INPUT_TOPIC", app + ".raw");
-        env.put("OUTPUT_TOPIC_PREFIX", app + ".out.");
-        env.put("DLQ_TOPIC", app + ".dlq");
+        Map<String, String> env = TestConfigs.ownTopicSettings(broker.bootstrapServers(), REGISTRY, deepL, app);
         env.put("TARGET_LANGUAGES", option("targets", "EN-US"));
         env.put("NUM_STREAM_THREADS", option("threads", "2"));
         env.put("STATE_DIR", stateRoot.resolve(app).toString());

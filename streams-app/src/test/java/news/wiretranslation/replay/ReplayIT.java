@@ -254,13 +254,7 @@ class ReplayIT {
     }
 
     private Map<String, String> settings(String app, Path dir, String targets) {
-        Map<String, String> env = new HashMap<>(TestConfigs.baseSettings(broker.bootstrapServers(), registry.url()));
-        env.put("DEEPL_AUTH_KEY", deepL.authKey());
-        env.put("DEEPL_SERVER_URL", deepL.url());
-        env.put("APPLICATION_ID", app);
-        env.put("INPUT_TOPIC", app + ".raw");
-        env.put("OUTPUT_TOPIC_PREFIX", app + ".out.");
-        env.put("DLQ_TOPIC", app + ".dlq");
+        Map<String, String> env = TestConfigs.ownTopicSettings(broker.bootstrapServers(), registry.url(), deepL, app);
         env.put("STATE_DIR", dir.resolve("state").toString());
         env.put("TARGET_LANGUAGES", targets);
         env.put("HTTP_PORT", "0");

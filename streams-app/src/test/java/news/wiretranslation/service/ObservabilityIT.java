@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,11 +84,8 @@ class ObservabilityIT {
         assertThat(promtool("check", "config", MonitoringQueries.PROMETHEUS_CONFIG.toString()))
                 .as("promtool check config docker/prometheus/prometheus.yml").isZero();
 
-        Map<String, String> env = new HashMap<>(TestConfigs.baseSettings(broker.bootstrapServers(),
-                "mock://prometheus-it-" + UUID.randomUUID()));
-        env.put("DEEPL_AUTH_KEY", deepL.authKey());
-        env.put("DEEPL_SERVER_URL", deepL.url());
-        env.put("APPLICATION_ID", "prometheus-it");
+        Map<String, String> env = TestConfigs.standInSettings(broker.bootstrapServers(),
+                "mock://prometheus-it-" + UUID.randomUUID(), deepL, "prometheus-it");
         env.put("STATE_DIR", stateDir.toString());
         env.put("HTTP_BIND_ADDRESS", "127.0.0.1");
         env.put("HTTP_PORT", "0");
@@ -202,11 +198,8 @@ class ObservabilityIT {
      */
     @Test
     void readinessGoesFromStartingToReadyToQuotaPausedAndBack(@TempDir Path stateDir) throws Exception {
-        Map<String, String> env = new HashMap<>(TestConfigs.baseSettings(broker.bootstrapServers(),
-                "mock://health-it-" + UUID.randomUUID()));
-        env.put("DEEPL_AUTH_KEY", deepL.authKey());
-        env.put("DEEPL_SERVER_URL", deepL.url());
-        env.put("APPLICATION_ID", "health-it");
+        Map<String, String> env = TestConfigs.standInSettings(broker.bootstrapServers(),
+                "mock://health-it-" + UUID.randomUUID(), deepL, "health-it");
         env.put("INPUT_TOPIC", "health.raw");
         env.put("OUTPUT_TOPIC_PREFIX", "health.out.");
         env.put("DLQ_TOPIC", "health.dlq");

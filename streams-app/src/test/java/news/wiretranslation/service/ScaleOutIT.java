@@ -87,14 +87,8 @@ class ScaleOutIT {
     }
 
     private Map<String, String> settings(String instance, Path stateDirs) {
-        Map<String, String> env = new HashMap<>(TestConfigs.baseSettings(broker.bootstrapServers(), registry.url()));
-        env.put("DEEPL_AUTH_KEY", deepL.authKey());
-        env.put("DEEPL_SERVER_URL", deepL.url());
+        Map<String, String> env = TestConfigs.ownTopicSettings(broker.bootstrapServers(), registry.url(), deepL, APP);
         env.put("TARGET_LANGUAGES", "EN-US,DE");
-        env.put("APPLICATION_ID", APP);
-        env.put("INPUT_TOPIC", APP + ".raw");
-        env.put("OUTPUT_TOPIC_PREFIX", APP + ".out.");
-        env.put("DLQ_TOPIC", APP + ".dlq");
         env.put("STATE_DIR", stateDirs.resolve(instance).toString());
         env.put("TRANSLATION_MODE", "async");
         env.put("TRANSLATION_CONCURRENCY", "4");

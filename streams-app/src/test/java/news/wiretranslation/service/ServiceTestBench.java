@@ -1,7 +1,6 @@
 package news.wiretranslation.service;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,13 +33,7 @@ final class ServiceTestBench implements AutoCloseable {
 
     /** Settings of application {@code app}: its own topics ({@code app.raw}, {@code app.out.<lang>}, {@code app.dlq}). */
     Map<String, String> settings(String app, Path stateDir) {
-        Map<String, String> env = new HashMap<>(TestConfigs.baseSettings(broker.bootstrapServers(), registry.url()));
-        env.put("DEEPL_AUTH_KEY", deepL.authKey());
-        env.put("DEEPL_SERVER_URL", deepL.url());
-        env.put("APPLICATION_ID", app);
-        env.put("INPUT_TOPIC", app + ".raw");
-        env.put("OUTPUT_TOPIC_PREFIX", app + ".out.");
-        env.put("DLQ_TOPIC", app + ".dlq");
+        Map<String, String> env = TestConfigs.ownTopicSettings(broker.bootstrapServers(), registry.url(), deepL, app);
         env.put("STATE_DIR", stateDir.toString());
         return env;
     }

@@ -77,10 +77,7 @@ class TranslationPipelineIT {
     @Test
     void everyArticleArrivesExactlyOnceOnEachTargetTopicOrOnTheDeadLetterTopic(@TempDir Path stateDir) throws Exception {
         String scope = "pipeline-it-" + UUID.randomUUID();
-        Map<String, String> env = new HashMap<>(TestConfigs.baseSettings(broker.bootstrapServers(), "mock://" + scope));
-        env.put("DEEPL_AUTH_KEY", deepL.authKey());
-        env.put("DEEPL_SERVER_URL", deepL.url());
-        env.put("APPLICATION_ID", "pipeline-it");
+        Map<String, String> env = TestConfigs.standInSettings(broker.bootstrapServers(), "mock://" + scope, deepL, "pipeline-it");
         env.put("STATE_DIR", stateDir.toString());
         env.put("NUM_STREAM_THREADS", "2");
         ServiceConfig config = TestConfigs.load(env);
