@@ -6,7 +6,7 @@ import news.wiretranslation.config.RegistrySettings;
 import news.wiretranslation.config.ServiceConfig;
 import news.wiretranslation.deadletter.DeadLetterDeserializationHandler;
 import news.wiretranslation.deadletter.DeadLetterProcessingHandler;
-import news.wiretranslation.topology.AsyncTranslationProcessor;
+import news.wiretranslation.topology.CommitPacing;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -39,7 +39,7 @@ public final class StreamsSettings {
         config.streams().commitIntervalMs().ifPresent(ms -> props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, ms));
         if (config.async().mode() == ServiceConfig.TranslationMode.ASYNC) {
             // Fewer, larger transactions under a backlog; the translate step asks for commits sooner when caught up.
-            props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, AsyncTranslationProcessor.BACKLOG_COMMIT_INTERVAL.toMillis());
+            props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, CommitPacing.BACKLOG_COMMIT_INTERVAL.toMillis());
             // An idle stream thread looks for finished translations this often (poll.ms bounds its wait for input).
             props.put(StreamsConfig.POLL_MS_CONFIG, config.async().emitInterval().toMillis());
             // A stream thread waiting for room in the translation queue holds its transaction open: the broker must

@@ -88,8 +88,6 @@ public final class AsyncTranslationProcessor implements Processor<String, Detect
     /** How often the memory's retention bounds are enforced, and how much one sweep may delete. */
     static final Duration SWEEP_INTERVAL = Duration.ofSeconds(1);
     static final int SWEEP_MAX_DELETIONS = 10_000;
-    /** Kafka Streams' commit interval in async mode unless configured: see {@link CommitPacing}. */
-    public static final Duration BACKLOG_COMMIT_INTERVAL = CommitPacing.BACKLOG_COMMIT_INTERVAL;
     /** How long one wait for room lasts before finished articles are emitted again. */
     private static final Duration BACKPRESSURE_SLICE = Duration.ofMillis(20);
 
