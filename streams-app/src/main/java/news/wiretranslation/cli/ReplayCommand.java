@@ -27,9 +27,9 @@ import news.wiretranslation.replay.ReplayInstance;
 import news.wiretranslation.replay.ReplayPlan;
 import news.wiretranslation.replay.ReplayPlanner;
 import news.wiretranslation.replay.ReplayRange;
+import news.wiretranslation.service.Pipeline;
 import news.wiretranslation.service.TranslationService;
 import news.wiretranslation.service.Translators;
-import news.wiretranslation.topology.ArticlePreparation;
 import news.wiretranslation.translate.Translator;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
@@ -152,7 +152,7 @@ final class ReplayCommand implements Callable<Integer> {
         Translator translator = Translators.create(replay);
         try {
             LanguageDetector detector = TranslationService.detector(replay);
-            ReplayPlanner planner = new ReplayPlanner(replay, ArticlePreparation.of(replay, detector), translator, Clock.systemUTC());
+            ReplayPlanner planner = new ReplayPlanner(replay, Pipeline.preparation(replay, detector), translator, Clock.systemUTC());
             ReplayPlanner.Request request = mode == Mode.RESET
                     ? new ReplayPlanner.Request(range, Set.of(), Set.of(), live.targetLanguages(), true, false)
                     : new ReplayPlanner.Request(range, new LinkedHashSet<>(sources), new LinkedHashSet<>(ids), chosen, force, !allRevisions);

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import news.wiretranslation.avro.DeadLetter;
 import news.wiretranslation.config.BuildInfo;
-import news.wiretranslation.metrics.PipelineMetrics;
 import news.wiretranslation.registry.AvroSerde;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigException;
@@ -20,16 +19,30 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
  * key bytes. One format for every failure, whichever handler caught it, so that consumers read one schema.
  */
 public final class DeadLetterRecords {
-    /** Global: the exception handlers are built by Kafka Streams from their class names, with no registry to give. */
-    private static final PipelineMetrics METRICS = PipelineMetrics.global();
+    /**
+     * The Kafka Streams setting under which the service hands its {@link Counter} to the exception handlers, which
+     * Kafka Streams builds itself from their class names and configures with the application's settings.
+     */
+    public static final String COUNTER_CONFIG = "wire-translation.dead-letter.counter";
+
+    /** Told of every dead letter written, by reason and stage (the service's meters). */
+    @FunctionalInterface
+    public interface Counter {
+        Counter NONE = (reason, stage) -> { };
+
+        void deadLettered(String reason, String stage);
+    }
+
     private final String topic;
     private final Serializer<DeadLetter> serializer;
     private final Clock clock;
+    private final Counter counter;
 
-    public DeadLetterRecords(String topic, Serializer<DeadLetter> serializer, Clock clock) {
+    public DeadLetterRecords(String topic, Serializer<DeadLetter> serializer, Clock clock, Counter counter) {
         this.topic = topic;
         this.serializer = serializer;
         this.clock = clock;
+        this.counter = counter;
     }
 
     /**
@@ -44,7 +57,9 @@ public final class DeadLetterRecords {
         }
         AvroSerde<DeadLetter> serde = new AvroSerde<>(DeadLetter.class);
         serde.configure(configs, false);
-        return new DeadLetterRecords(topic.toString(), serde.serializer(), Clock.systemUTC());
+        Object counter = configs.get(COUNTER_CONFIG);
+        return new DeadLetterRecords(topic.toString(), serde.serializer(), Clock.systemUTC(),
+                counter instanceof Counter given ? given : Counter.NONE);
     }
 
     public List<ProducerRecord<byte[], byte[]>> of(ErrorHandlerContext context, DeadLetterReason reason, Stage stage,
@@ -53,6 +68,7 @@ public final class DeadLetterRecords {
                 context.partition(), context.offset(), context.sourceRawKey(), context.sourceRawValue(),
                 clock.instant());
         byte[] value = serializer.serialize(topic, letter);
+        counter.deadLettered(reason.name(), stage.label());
         return List.of(new ProducerRecord<>(topic, null, context.sourceRawKey(), value));
     }
 
@@ -63,7 +79,6 @@ public final class DeadLetterRecords {
     public static DeadLetter letter(DeadLetterReason reason, Stage stage, String articleId, String targetLanguage,
                                     String message, String originalTopic, int originalPartition, long originalOffset,
                                     byte[] originalKey, byte[] originalValue, java.time.Instant failedAt) {
-        METRICS.deadLettered(reason.name(), stage.label());
         return DeadLetter.newBuilder()
                 .setReason(reason.name())
                 .setMessage(message == null ? reason.name() : message)

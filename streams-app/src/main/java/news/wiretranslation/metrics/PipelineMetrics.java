@@ -6,7 +6,6 @@ import java.util.List;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import news.wiretranslation.avro.Article;
 import news.wiretranslation.avro.QualityFlag;
@@ -89,10 +88,6 @@ public final class PipelineMetrics {
                 .tag("target_language", article.getLanguage())
                 .register(registry)
                 .record(receivedAt.isAfter(now) ? Duration.ZERO : Duration.between(receivedAt, now));
-    }
-
-    public static PipelineMetrics global() {
-        return new PipelineMetrics(Metrics.globalRegistry);
     }
 
     /** Counts what a finished article carries: its quality flags and the normalization rules that changed it. */

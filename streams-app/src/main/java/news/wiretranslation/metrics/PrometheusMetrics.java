@@ -19,8 +19,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
  * The Prometheus registry behind {@code /metrics}, with the JVM's and the process's meters bound. It joins
- * Micrometer's global registry, where {@link PipelineMetrics#global()} and the dead-letter handlers (which Kafka
- * Streams instantiates itself) count, and leaves it on close.
+ * Micrometer's global registry, where the service's {@link PipelineMetrics} count, and leaves it on close.
  */
 public final class PrometheusMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

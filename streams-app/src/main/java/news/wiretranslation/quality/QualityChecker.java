@@ -57,6 +57,16 @@ public final class QualityChecker {
      */
     public List<QualityFlag> check(List<String> sources, List<String> translations, String sourceLanguage,
                                    String targetLanguage) {
+        return check(sources, translations, null, sourceLanguage, targetLanguage);
+    }
+
+    /**
+     * The same, with the untranslated spans already found for some texts (by the dispatcher's check, or kept in the
+     * translation memory with the text): {@code spansFound} holds them per text, or null where they are still to be
+     * looked for; a null list looks for all.
+     */
+    public List<QualityFlag> check(List<String> sources, List<String> translations, List<List<UntranslatedSpan>> spansFound,
+                                   String sourceLanguage, String targetLanguage) {
         List<QualityFlag> flags = new ArrayList<>();
         for (int i = 0; i < translations.size(); i++) {
             String source = sources.get(i);
@@ -66,7 +76,11 @@ public final class QualityChecker {
                 flags.add(emptyTranslation(paragraph));
                 continue;
             }
-            for (UntranslatedSpan span : untranslatedSpans(translation, sourceLanguage, targetLanguage)) {
+            List<UntranslatedSpan> spans = spansFound == null ? null : spansFound.get(i);
+            if (spans == null) {
+                spans = untranslatedSpans(translation, sourceLanguage, targetLanguage);
+            }
+            for (UntranslatedSpan span : spans) {
                 flags.add(untranslatedFragment(span, sourceLanguage, paragraph));
             }
         }

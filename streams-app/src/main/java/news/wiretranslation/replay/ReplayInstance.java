@@ -63,7 +63,7 @@ public final class ReplayInstance {
             PlannedReplay selection = new PlannedReplay(plan, id, Set.copyOf(live.targetLanguages()));
             long started = clock.millis();
             ReplayProgress progress = new ReplayProgress(plan.outputs(), plan.billedCharacters(), started);
-            TranslationService service = TranslationService.create(replay, detector, translator, selection);
+            TranslationService service = TranslationService.create(replay, detector, translator, java.util.Optional.of(selection));
             try (RevisionWatch watch = new RevisionWatch(replay, plan, selection)) {
                 watch.start();
                 service.start();
@@ -130,7 +130,7 @@ public final class ReplayInstance {
                 return false;
             }
         }
-        return service.asyncTranslation().map(async -> inFlight(async.counters().snapshot()) == 0).orElse(true);
+        return inFlight(service.translateStep().counters().snapshot()) == 0;
     }
 
     private static long inFlight(TranslationCounters.Snapshot counters) {

@@ -65,7 +65,7 @@ public final class Observability implements AutoCloseable {
                 KAFKA_METRICS_REFRESH);
         kafkaStreamsMetrics.bindTo(metrics.registry());
         EngineStateGauges.bind(metrics.registry(), service.engineState());
-        service.asyncTranslation().ifPresent(async -> TranslationQueueGauges.bind(metrics.registry(), async.dispatcher()));
+        service.translateStep().batched().ifPresent(dispatcher -> TranslationQueueGauges.bind(metrics.registry(), dispatcher));
         readiness.serviceBuilt(service::state, service.engineState());
     }
 

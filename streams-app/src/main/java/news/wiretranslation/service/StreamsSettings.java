@@ -5,6 +5,7 @@ import java.util.Properties;
 import news.wiretranslation.config.RegistrySettings;
 import news.wiretranslation.config.ServiceConfig;
 import news.wiretranslation.deadletter.DeadLetterDeserializationHandler;
+import news.wiretranslation.deadletter.DeadLetterRecords;
 import news.wiretranslation.deadletter.DeadLetterProcessingHandler;
 import news.wiretranslation.topology.CommitPacing;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -20,14 +21,20 @@ public final class StreamsSettings {
      * A replay instance's settings: the service's, except that a record that cannot be deserialized is logged and
      * skipped, since the live service dead-lettered it when it first read it.
      */
-    public static Properties forReplay(ServiceConfig config) {
-        Properties props = of(config);
+    public static Properties forReplay(ServiceConfig config, DeadLetterRecords.Counter deadLetters) {
+        Properties props = of(config, deadLetters);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 org.apache.kafka.streams.errors.LogAndContinueExceptionHandler.class);
         return props;
     }
 
+    /** The service's settings, dead letters uncounted (for tests of the settings alone). */
     public static Properties of(ServiceConfig config) {
+        return of(config, DeadLetterRecords.Counter.NONE);
+    }
+
+    /** The service's settings; the exception handlers count the dead letters they write into {@code deadLetters}. */
+    public static Properties of(ServiceConfig config, DeadLetterRecords.Counter deadLetters) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         // With SASL/SSL: Kafka's own client settings, for the consumer, producers and admin client alike.
@@ -39,6 +46,7 @@ public final class StreamsSettings {
         config.streams().commitIntervalMs().ifPresent(ms -> props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, ms));
         if (config.async().mode() == ServiceConfig.TranslationMode.ASYNC) {
             // Fewer, larger transactions under a backlog; the translate step asks for commits sooner when caught up.
+            // (The synchronous baseline keeps Kafka's defaults, as it always had.)
             props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, CommitPacing.BACKLOG_COMMIT_INTERVAL.toMillis());
             // An idle stream thread looks for finished translations this often (poll.ms bounds its wait for input).
             props.put(StreamsConfig.POLL_MS_CONFIG, config.async().emitInterval().toMillis());
@@ -56,6 +64,7 @@ public final class StreamsSettings {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        props.put(DeadLetterRecords.COUNTER_CONFIG, deadLetters);
         // The handlers serialize dead letters with the registry settings.
         props.putAll(RegistrySettings.serdeConfigs(config.registry()));
         return props;

@@ -3,19 +3,23 @@ package news.wiretranslation.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
+import io.micrometer.core.instrument.Metrics;
 import news.wiretranslation.config.ConfigException;
 import news.wiretranslation.config.ServiceConfig;
 import news.wiretranslation.config.Setting;
 import news.wiretranslation.detect.DetectionAccuracy;
 import news.wiretranslation.detect.LanguageDetector;
 import news.wiretranslation.detect.LinguaLanguageDetector;
-import news.wiretranslation.topology.AsyncTranslation;
+import news.wiretranslation.metrics.PipelineMetrics;
+import news.wiretranslation.topology.PipelineParts;
+import news.wiretranslation.topology.ReplaySelection;
+import news.wiretranslation.topology.TranslateStep;
 import news.wiretranslation.topology.TranslationTopology;
 import news.wiretranslation.translate.EngineState;
 import news.wiretranslation.translate.TranslationException;
-import news.wiretranslation.translate.RetryingTranslator;
 import news.wiretranslation.translate.Translator;
 import news.wiretranslation.translate.fault.EngineGuard;
 import org.apache.kafka.clients.admin.Admin;
@@ -35,20 +39,21 @@ public final class TranslationService implements AutoCloseable {
 
     private final ServiceConfig config;
     private final Translator translator;
-    private final AsyncTranslation async;
+    private final TranslateStep translateStep;
     private final KafkaStreams streams;
     private final CountDownLatch stopped = new CountDownLatch(1);
     /** The fault policy: whether the engine takes work (circuit, quota); readiness and metrics read its state. */
     private final EngineGuard guard;
-    private TerminologyReloader terminology;
+    private final TerminologyReloader terminology;
 
-    private TranslationService(ServiceConfig config, Translator translator, AsyncTranslation async, KafkaStreams streams,
-                               EngineGuard guard) {
+    private TranslationService(ServiceConfig config, Translator translator, TranslateStep translateStep,
+                               KafkaStreams streams, EngineGuard guard, TerminologyReloader terminology) {
         this.config = config;
-        this.guard = guard;
         this.translator = translator;
-        this.async = async;
+        this.translateStep = translateStep;
         this.streams = streams;
+        this.guard = guard;
+        this.terminology = terminology;
     }
 
     /** Builds the service from its configuration with the production detector and translator. */
@@ -61,16 +66,18 @@ public final class TranslationService implements AutoCloseable {
 
     /** Builds the service around a given detector and translator (the demo and tests choose their own). */
     public static TranslationService create(ServiceConfig config, LanguageDetector detector, Translator translator) {
-        return create(config, detector, translator, null);
+        return create(config, detector, translator, Optional.empty());
     }
 
     /**
-     * Builds a replay instance when {@code replay} is not null (see {@code news.wiretranslation.replay}): the topology
+     * Builds a replay instance when {@code replay} is present (see {@code news.wiretranslation.replay}): the topology
      * reprocesses only what the replay selects, and a record the live service dead-lettered as unreadable is skipped
      * rather than dead-lettered twice.
+     *
+     * @param translator the engine, metered, without retries of its own (the dispatcher retries)
      */
     public static TranslationService create(ServiceConfig config, LanguageDetector detector, Translator translator,
-                                            news.wiretranslation.topology.ReplaySelection replay) {
+                                            Optional<ReplaySelection> replay) {
         // Glossaries and protected terms first: a bad file stops start-up here, naming the line, before Kafka is touched.
         TerminologyReloader terminology = TerminologyReloader.start(config, translator);
         try (Admin admin = Admin.create(config.kafkaClientProperties())) {
@@ -79,19 +86,17 @@ public final class TranslationService implements AutoCloseable {
                 log.info("Created topics {}", created);
             }
         }
+        // The service's meters, in Micrometer's process-wide registry, which the Prometheus endpoint joins.
+        PipelineMetrics metrics = new PipelineMetrics(Metrics.globalRegistry);
         // The fault policy: one per instance; it sets the engine state that health and metrics read.
         EngineGuard guard = new EngineGuard(new EngineState(), translator, new EngineGuard.Settings(
                 config.faults().circuitBreakerFailures(), config.faults().circuitProbeInterval(),
-                config.faults().quotaProbeInterval()), news.wiretranslation.metrics.PipelineMetrics.global());
-        AsyncTranslation async = config.async().mode() == ServiceConfig.TranslationMode.ASYNC
-                ? AsyncTranslation.start(config, translator, detector, guard) : null;
-        if (async == null && translator instanceof RetryingTranslator retrying) {
-            translator = retrying.guardedBy(guard);
-        }
-        Topology topology = TranslationTopology.build(config, detector, translator, Clock.systemUTC(),
-                news.wiretranslation.metrics.PipelineMetrics.global(), async, replay);
+                config.faults().quotaProbeInterval()), metrics);
+        PipelineParts parts = Pipeline.assemble(config, detector, translator, guard, metrics, Clock.systemUTC(), replay);
+        Topology topology = TranslationTopology.build(config, parts);
         log.debug("Topology:\n{}", topology.describe());
-        KafkaStreams streams = new KafkaStreams(topology, replay == null ? StreamsSettings.of(config) : StreamsSettings.forReplay(config));
+        KafkaStreams streams = new KafkaStreams(topology, replay.isEmpty() ? StreamsSettings.of(config, metrics::deadLettered)
+                : StreamsSettings.forReplay(config, metrics::deadLettered));
         streams.setUncaughtExceptionHandler(new StreamFailurePolicy());
         // While the engine takes no work, consume nothing: records stay in the topic instead of piling up in the
         // translation queue or failing stream threads; the guard's probe resumes both.
@@ -102,16 +107,16 @@ public final class TranslationService implements AutoCloseable {
                 streams.pause();
             }
         });
-        if (async != null) {
-            ServiceConfig.Async settings = config.async();
+        ServiceConfig.Async settings = config.async();
+        if (settings.mode() == ServiceConfig.TranslationMode.ASYNC) {
             log.info("Translation is asynchronous: {} requests in flight at most, batches of {} texts / {} bytes at most, "
                             + "{} ms linger, {} texts queued at most; translation memory {}", settings.concurrency(),
                     settings.batchMaxTexts(), settings.batchMaxBytes(), settings.linger().toMillis(),
                     settings.queueCapacity(), config.memory().enabled() ? "on" : "off");
+        } else {
+            log.info("Translation is synchronous: each article's texts in one request on the stream thread");
         }
-        TranslationService service = new TranslationService(config, translator, async, streams, guard);
-        service.terminology = terminology;
-        return service;
+        return new TranslationService(config, translator, parts.translateStep(), streams, guard, terminology);
     }
 
     public static LanguageDetector detector(ServiceConfig config) {
@@ -149,9 +154,9 @@ public final class TranslationService implements AutoCloseable {
                 config.targetLanguages(), config.topics().deadLetter());
     }
 
-    /** The asynchronous translate step's dispatcher and counters; empty in sync mode. */
-    public java.util.Optional<AsyncTranslation> asyncTranslation() {
-        return java.util.Optional.ofNullable(async);
+    /** The translate step's dispatcher and counters, shared by every target language. */
+    public TranslateStep translateStep() {
+        return translateStep;
     }
 
     /** The engine's state for this instance (one per instance): readiness and the metrics read it. */
@@ -198,12 +203,8 @@ public final class TranslationService implements AutoCloseable {
             log.warn("Kafka Streams did not close within {}", timeout);
         }
         guard.close();
-        if (terminology != null) {
-            terminology.close();
-        }
-        if (async != null) {
-            async.close();
-        }
+        terminology.close();
+        translateStep.close();
         translator.close();
         stopped.countDown();
     }

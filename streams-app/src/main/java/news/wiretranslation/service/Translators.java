@@ -5,7 +5,6 @@ import news.wiretranslation.config.ServiceConfig;
 import news.wiretranslation.metrics.MeteredTranslator;
 import news.wiretranslation.glossary.TerminologyFiles;
 import news.wiretranslation.translate.ProtectedTermsTranslator;
-import news.wiretranslation.translate.RetryingTranslator;
 import news.wiretranslation.translate.Translator;
 import news.wiretranslation.translate.apertium.ApertiumApySettings;
 import news.wiretranslation.translate.apertium.ApertiumApyTranslator;
@@ -15,16 +14,15 @@ import news.wiretranslation.translate.deepl.DeepLSettings;
 import news.wiretranslation.translate.deepl.DeepLTranslator;
 
 /**
- * Builds the configured translation backend, metered (each request to the engine, under the retries) and wrapped in
- * the pipeline's bounded retries.
+ * Builds the configured translation backend, metered (each request to the engine). Retries are the dispatcher's
+ * ({@link Pipeline#dispatcher}), not the engine's.
  */
 public final class Translators {
     private Translators() {
     }
 
     public static Translator create(ServiceConfig config) {
-        Translator metered = new MeteredTranslator(engine(config), Metrics.globalRegistry);
-        return new RetryingTranslator(metered, config.retry().maxAttempts(), config.retry().initialBackoff());
+        return new MeteredTranslator(engine(config), Metrics.globalRegistry);
     }
 
     /** The glossary directory and protected-terms file of the configuration. */

@@ -1,9 +1,10 @@
 package news.wiretranslation.topology;
 
+import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What the asynchronous translate step did, summed over its tasks and targets: for logs, metrics and the benchmark.
+ * What the translate step did, summed over its tasks and targets: for logs, metrics and the benchmark.
  * Thread-safe; updated by stream threads only.
  */
 public final class TranslationCounters {
@@ -66,6 +67,60 @@ public final class TranslationCounters {
                     backpressureNanos - e.backpressureNanos, memoryEvictions - e.memoryEvictions,
                     flashWaitMillis - e.flashWaitMillis, flashWaited - e.flashWaited, otherWaitMillis - e.otherWaitMillis,
                     otherWaited - e.otherWaited);
+        }
+    }
+
+    /** Counts an article the step emits: passed through, dead-lettered, or translated, and where its texts came from. */
+    void finished(PendingTranslation state) {
+        if (state.passedThrough) {
+            passedThrough.increment();
+            return;
+        }
+        if (state.deadLettered) {
+            deadLetters.increment();
+            return;
+        }
+        translated.increment();
+        boolean allFromMemory = true;
+        List<String> sources = state.texts();
+        for (int i = 0; i < sources.size(); i++) {
+            PendingTranslation.Resolved result = state.results[i];
+            long chars = sources.get(i).length();
+            if (result.source() == PendingTranslation.Source.EMPTY) {
+                continue;
+            }
+            texts.increment();
+            sourceCharacters.add(chars);
+            switch (result.source()) {
+                case MEMORY -> {
+                    memoryTexts.increment();
+                    memoryCharacters.add(chars);
+                }
+                case SHARED -> {
+                    sharedCharacters.add(chars);
+                    allFromMemory = false;
+                }
+                default -> {
+                    engineTexts.increment();
+                    engineCharacters.add(chars);
+                    allFromMemory = false;
+                }
+            }
+        }
+        billedCharacters.add(state.billed);
+        if (allFromMemory) {
+            fullyFromMemory.increment();
+        }
+    }
+
+    /** How long an article of this IPTC urgency spent in the step, from accepted to emitted. */
+    void waited(int urgency, long millis) {
+        if (urgency == 1) {
+            flashWaitMillis.add(millis);
+            flashWaited.increment();
+        } else {
+            otherWaitMillis.add(millis);
+            otherWaited.increment();
         }
     }
 

@@ -379,11 +379,11 @@ public final class ThroughputBenchmark {
     }
 
     private TranslationCounters.Snapshot counters() {
-        return service.asyncTranslation().orElseThrow().counters().snapshot();
+        return service.translateStep().counters().snapshot();
     }
 
     private DispatcherStats.Snapshot dispatcherStats() {
-        return service.asyncTranslation().orElseThrow().dispatcher().stats().snapshot();
+        return service.translateStep().batched().orElseThrow().stats().snapshot();
     }
 
     private ServiceConfig config(String app, String mode, Map<String, String> extra) {

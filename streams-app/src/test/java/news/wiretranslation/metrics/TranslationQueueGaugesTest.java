@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import news.wiretranslation.translate.FakeTranslator;
 import news.wiretranslation.translate.async.BatchLimits;
 import news.wiretranslation.translate.async.TranslationDispatcher;
+import news.wiretranslation.translate.async.Lane;
+import news.wiretranslation.translate.async.DispatcherSettings;
 import org.junit.jupiter.api.Test;
 
 class TranslationQueueGaugesTest {
@@ -17,12 +19,12 @@ class TranslationQueueGaugesTest {
     void theGaugesShowTextsWaitingForTheEngineAndTheQueuesRoomTaken() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         // A long linger keeps a partial batch in the queue while the gauges are read.
-        try (TranslationDispatcher dispatcher = new TranslationDispatcher(new FakeTranslator(), new TranslationDispatcher.Settings(
+        try (TranslationDispatcher dispatcher = new TranslationDispatcher(new FakeTranslator(), new DispatcherSettings(
                 2, BatchLimits.DEEPL, Duration.ofMinutes(1), 500, Duration.ofMillis(10), Duration.ofMillis(100)))) {
             TranslationQueueGauges.bind(registry, dispatcher);
             assertThat(registry.get("wire_translation_queue_texts").gauge().value()).isZero();
 
-            dispatcher.submitNow(new TranslationDispatcher.Lane("fr", "EN-US"), List.of("Un.", "Deux.", "Trois."), 5);
+            dispatcher.submitNow(new Lane("fr", "EN-US"), List.of("Un.", "Deux.", "Trois."), 5);
 
             assertThat(registry.get("wire_translation_queue_texts").gauge().value()).isEqualTo(3);
             assertThat(registry.get("wire_translation_queue_held_texts").gauge().value()).isEqualTo(3);

@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Test;
 class AsyncTranslationTopologyTest extends TranslationTopologyTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    AsyncTranslation async;
     /** When set before the driver starts, the engine the dispatcher uses instead of {@link #translator}. */
     Translator engine;
     /** TRANSLATION_BATCH_LINGER_MS for the next start of the driver. */
@@ -50,21 +49,14 @@ class AsyncTranslationTopologyTest extends TranslationTopologyTest {
     @Override
     Topology topology() {
         Translator used = engine != null ? engine : translator;
-        async = AsyncTranslation.start(config, used, detector);
-        return TranslationTopology.build(config, detector, used, CLOCK, new PipelineMetrics(meters), async);
-    }
-
-    @AfterEach
-    void closeDispatcher() {
-        if (async != null) {
-            async.close();
-        }
+        built = TestPipelines.build(config, detector, used, CLOCK, new PipelineMetrics(meters));
+        return built.topology();
     }
 
     @Override
     void settle() {
         try {
-            assertThat(async.dispatcher().awaitIdle(WAIT)).as("dispatcher idle").isTrue();
+            assertThat(built.dispatcher().awaitIdle(WAIT)).as("dispatcher idle").isTrue();
         } catch (InterruptedException e) {
             throw new AssertionError(e);
         }
@@ -73,8 +65,7 @@ class AsyncTranslationTopologyTest extends TranslationTopologyTest {
 
     /** Restarts the driver with {@code engine} behind the dispatcher. */
     private void restartWith(Translator engine) {
-        closeDispatcher();
-        driver.close();
+        closeDriver();
         this.engine = engine;
         startDriver();
     }
@@ -108,7 +99,7 @@ class AsyncTranslationTopologyTest extends TranslationTopologyTest {
         pipe("story", second);
         pipe("other", TestArticles.german("other"));
         await().atMost(WAIT).until(() -> gated.received(t -> t.contains("Bundestag")) && gated.received(t -> t.contains("syndicats")));
-        await().atMost(WAIT).until(() -> async.dispatcher().textsHeld() <= 4); // only revision 1 (EN-US and DE) left
+        await().atMost(WAIT).until(() -> built.dispatcher().textsHeld() <= 4); // only revision 1 (EN-US and DE) left
         driver.advanceWallClockTime(Duration.ofMillis(50));
 
         List<KeyValue<String, Article>> early = english.readKeyValuesToList();
@@ -162,7 +153,7 @@ class AsyncTranslationTopologyTest extends TranslationTopologyTest {
         assertThat(replayed.getTranslation().getEngineModel()).isEqualTo(original.getTranslation().getEngineModel());
         assertThat(replayed.getTranslation().getBilledCharacters()).isZero();
         assertThat(replayed.getTranslation().getMemoryCharacters()).isEqualTo(original.getTranslation().getBilledCharacters());
-        assertThat(async.counters().snapshot().fullyFromMemory()).isEqualTo(2); // EN-US and DE
+        assertThat(built.step().counters().snapshot().fullyFromMemory()).isEqualTo(2); // EN-US and DE
         assertThat(meters.counter("wire_translation_characters", "target_language", "en-US", "kind", "memory").count())
                 .isEqualTo((double) replayed.getTranslation().getMemoryCharacters());
         assertThat(meters.counter("wire_translation_characters", "target_language", "en-US", "kind", "billed").count())

@@ -103,12 +103,12 @@ class ReplayTopologyTest {
             ServiceConfig config = TestConfigs.load(env);
             FakeTranslator translator = new FakeTranslator(Set.of());
             Selection selection = new Selection();
-            AsyncTranslation async = mode.equals("async") ? AsyncTranslation.start(config, translator, detector) : null;
-            Properties props = StreamsSettings.forReplay(config);
-            props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("replay-topology-").toString());
-            driver = new TopologyTestDriver(TranslationTopology.build(config, detector, translator,
+            TestPipelines.Built built = TestPipelines.build(config, detector, translator,
                     Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC),
-                    new PipelineMetrics(new SimpleMeterRegistry()), async, selection), props);
+                    new PipelineMetrics(new SimpleMeterRegistry()), java.util.Optional.of(selection));
+            Properties props = StreamsSettings.forReplay(config, news.wiretranslation.deadletter.DeadLetterRecords.Counter.NONE);
+            props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("replay-topology-").toString());
+            driver = new TopologyTestDriver(built.topology(), props);
             Map<String, Object> registry = RegistrySettings.serdeConfigs(config.registry());
             AvroSerde<RawArticle> raw = new AvroSerde<>(RawArticle.class);
             raw.configure(registry, false);
@@ -119,7 +119,7 @@ class ReplayTopologyTest {
                 RawArticle article = TestArticles.french("story-" + i);
                 input.pipeInput(article.getId(), raw.serializer().serialize("articles.raw", article));
             }
-            if (async != null) {
+            if (built.step().batched().isPresent()) {
                 for (int i = 0; i < 100 && selection.asked.size() < 3; i++) {
                     Thread.sleep(20);
                     driver.advanceWallClockTime(java.time.Duration.ofMillis(20));
@@ -140,9 +140,7 @@ class ReplayTopologyTest {
             assertThat(selection.asked).as(mode).containsExactlyInAnyOrder("EN-US:story-1", "EN-US:story-2", "DE:story-2");
             driver.close();
             driver = null;
-            if (async != null) {
-                async.close();
-            }
+            built.close();
             MockSchemaRegistry.dropScope(scope);
         }
     }

@@ -59,7 +59,7 @@ class TerminologyTopologyTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private DeepLStandIn standIn;
     private Translator translator;
-    private AsyncTranslation async;
+    private TestPipelines.Built built;
     private TopologyTestDriver driver;
     private String scope;
     private AvroSerde<RawArticle> rawSerde;
@@ -86,11 +86,10 @@ class TerminologyTopologyTest {
         ServiceConfig config = TestConfigs.load(env);
         translator = Translators.create(config);
         translator.prepare();
-        async = mode.equals("async") ? AsyncTranslation.start(config, translator, detector) : null;
+        built = TestPipelines.build(config, detector, translator, TranslationTopologyTest.CLOCK, new PipelineMetrics(meters));
         Properties props = StreamsSettings.of(config);
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createDirectory(dir.resolve("state")).toString());
-        driver = new TopologyTestDriver(TranslationTopology.build(config, detector, translator,
-                TranslationTopologyTest.CLOCK, new PipelineMetrics(meters), async), props);
+        driver = new TopologyTestDriver(built.topology(), props);
         Map<String, Object> registry = RegistrySettings.serdeConfigs(config.registry());
         rawSerde = new AvroSerde<>(RawArticle.class);
         rawSerde.configure(registry, false);
@@ -106,8 +105,8 @@ class TerminologyTopologyTest {
         if (driver != null) {
             driver.close();
         }
-        if (async != null) {
-            async.close();
+        if (built != null) {
+            built.close();
         }
         standIn.close();
         MockSchemaRegistry.dropScope(scope);
@@ -115,8 +114,8 @@ class TerminologyTopologyTest {
 
     private void send(RawArticle article) throws InterruptedException {
         input.pipeInput(article.getId(), rawSerde.serializer().serialize("articles.raw", article));
-        if (async != null) {
-            assertThat(async.dispatcher().awaitIdle(Duration.ofSeconds(20))).isTrue();
+        if (built.step().batched().isPresent()) {
+            assertThat(built.dispatcher().awaitIdle(Duration.ofSeconds(20))).isTrue();
             driver.advanceWallClockTime(Duration.ofMillis(50));
         }
     }

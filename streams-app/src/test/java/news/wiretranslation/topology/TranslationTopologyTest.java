@@ -54,6 +54,8 @@ class TranslationTopologyTest {
     ServiceConfig config;
     FakeTranslator translator;
     TopologyTestDriver driver;
+    /** The topology of the current driver and its translate step. */
+    TestPipelines.Built built;
     AvroSerde<RawArticle> rawSerde;
     TestInputTopic<String, byte[]> input;
     TestOutputTopic<String, Article> english;
@@ -89,6 +91,7 @@ class TranslationTopologyTest {
     @AfterEach
     void closeDriver() {
         driver.close();
+        built.close();
         MockSchemaRegistry.dropScope(scope);
     }
 
@@ -105,7 +108,8 @@ class TranslationTopologyTest {
     }
 
     org.apache.kafka.streams.Topology topology() {
-        return TranslationTopology.build(config, detector, translator, CLOCK, new PipelineMetrics(meters));
+        built = TestPipelines.build(config, detector, translator, CLOCK, new PipelineMetrics(meters));
+        return built.topology();
     }
 
     java.nio.file.Path stateDir() {

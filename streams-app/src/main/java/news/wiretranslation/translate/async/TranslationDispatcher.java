@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import news.wiretranslation.quality.QualityChecker.UntranslatedSpan;
 import news.wiretranslation.translate.TranslationException;
 import news.wiretranslation.translate.TranslationOptions;
 import news.wiretranslation.translate.TranslationRequest;
@@ -63,75 +64,8 @@ import org.slf4j.LoggerFactory;
  * futures}; what the stream threads do with them
  * is theirs.
  */
-public final class TranslationDispatcher implements AutoCloseable {
+public final class TranslationDispatcher implements Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(TranslationDispatcher.class);
-
-    /** The worst IPTC urgency; texts without one are queued at this. */
-    public static final int ROUTINE = 9;
-
-    /**
-     * How the dispatcher works.
-     *
-     * @param concurrency    requests in flight at most (one worker thread each)
-     * @param limits         the size of one request
-     * @param linger         how long the oldest text of a lane waits for more before a partial batch leaves
-     * @param capacity       texts queued or in flight at most
-     * @param initialBackoff first wait after a retriable failure, doubled each time
-     * @param maxBackoff     the longest wait between two attempts
-     */
-    public record Settings(int concurrency, BatchLimits limits, Duration linger, int capacity,
-                           Duration initialBackoff, Duration maxBackoff) {
-        public Settings {
-            Objects.requireNonNull(limits, "limits");
-            if (concurrency < 1 || capacity < 1) {
-                throw new IllegalArgumentException("concurrency and capacity must be at least 1");
-            }
-            if (linger.isNegative() || initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
-                throw new IllegalArgumentException("linger and backoffs must not be negative, maxBackoff >= initialBackoff");
-            }
-        }
-    }
-
-    /**
-     * Texts that can share a request: one source and one target language, and the same options (the glossary id is
-     * part of the key, so a batch never mixes texts meant for an old and a new glossary; with the headline as
-     * context, each article's texts form their own lane).
-     */
-    public record Lane(String sourceLanguage, String targetLanguage, TranslationOptions options) {
-        public Lane {
-            Objects.requireNonNull(sourceLanguage, "sourceLanguage");
-            Objects.requireNonNull(targetLanguage, "targetLanguage");
-            options = options == null ? TranslationOptions.NONE : options;
-        }
-
-        /** A lane without glossary or context. */
-        public Lane(String sourceLanguage, String targetLanguage) {
-            this(sourceLanguage, targetLanguage, TranslationOptions.NONE);
-        }
-    }
-
-    /**
-     * One text's translation.
-     *
-     * @param text              the translation
-     * @param engineModel       the model the engine reported, or null
-     * @param detectedLanguage  the source language the engine reported, or null
-     * @param billedCharacters  characters billed for it to this article (0 when {@code shared})
-     * @param shared            translated for another article at the same moment, and billed to that one
-     * @param untranslatedSpans what the dispatcher's {@link SpanCheck} found, or null without one
-     */
-    public record TextResult(String text, String engineModel, String detectedLanguage, long billedCharacters,
-                             boolean shared, List<news.wiretranslation.quality.QualityChecker.UntranslatedSpan> untranslatedSpans) {
-    }
-
-    /**
-     * Looks at each translated text on the worker thread, after the engine answered and before the article is
-     * told: the quality check's search for untranslated spans, kept in the translation memory with the text.
-     */
-    @FunctionalInterface
-    public interface SpanCheck {
-        List<news.wiretranslation.quality.QualityChecker.UntranslatedSpan> spans(String translation, Lane lane);
-    }
 
     /** Waits between attempts; replaceable so that tests need not sleep. */
     @FunctionalInterface
@@ -141,7 +75,7 @@ public final class TranslationDispatcher implements AutoCloseable {
 
     private final Translator engine;
     private final EngineGuard guard;
-    private final Settings settings;
+    private final DispatcherSettings settings;
     private final SpanCheck spanCheck;
     private final Sleeper sleeper;
     private final DispatcherStats stats = new DispatcherStats();
@@ -160,7 +94,7 @@ public final class TranslationDispatcher implements AutoCloseable {
     private long nextOrder;
     private boolean running = true;
 
-    public TranslationDispatcher(Translator engine, Settings settings) {
+    public TranslationDispatcher(Translator engine, DispatcherSettings settings) {
         this(engine, settings, null, d -> Thread.sleep(d.toMillis()));
     }
 
@@ -168,7 +102,7 @@ public final class TranslationDispatcher implements AutoCloseable {
      * @param spanCheck run on each translated text by the worker, or null
      * @param sleeper   waits between attempts
      */
-    public TranslationDispatcher(Translator engine, Settings settings, SpanCheck spanCheck, Sleeper sleeper) {
+    public TranslationDispatcher(Translator engine, DispatcherSettings settings, SpanCheck spanCheck, Sleeper sleeper) {
         this(engine, settings, spanCheck, sleeper, null);
     }
 
@@ -176,7 +110,7 @@ public final class TranslationDispatcher implements AutoCloseable {
      * @param guard the instance's fault policy: told every request's outcome, and workers wait while it says the
      *              engine is not available (circuit open, quota used up); null for none
      */
-    public TranslationDispatcher(Translator engine, Settings settings, SpanCheck spanCheck, Sleeper sleeper,
+    public TranslationDispatcher(Translator engine, DispatcherSettings settings, SpanCheck spanCheck, Sleeper sleeper,
                                  EngineGuard guard) {
         this.guard = guard;
         this.engine = engine;
@@ -200,7 +134,7 @@ public final class TranslationDispatcher implements AutoCloseable {
         return engine;
     }
 
-    public Settings settings() {
+    public DispatcherSettings settings() {
         return settings;
     }
 
@@ -217,11 +151,13 @@ public final class TranslationDispatcher implements AutoCloseable {
      * @param urgency IPTC urgency, 1 (flash) to 9; out-of-range values count as 9
      * @return the ticket, or empty when there was no room in time
      */
+    @Override
     public Optional<Ticket> trySubmit(Lane lane, List<String> texts, int urgency, Duration wait) throws InterruptedException {
         return Optional.ofNullable(submit(lane, texts, urgency, wait.toNanos(), false));
     }
 
     /** Queues the texts of one article whether or not there is room (for articles admitted before, on a replay). */
+    @Override
     public Ticket submitNow(Lane lane, List<String> texts, int urgency) {
         try {
             return submit(lane, texts, urgency, 0, true);
@@ -230,14 +166,14 @@ public final class TranslationDispatcher implements AutoCloseable {
         }
     }
 
-    private Ticket submit(Lane lane, List<String> texts, int urgency, long waitNanos, boolean force)
+    private QueuedArticle submit(Lane lane, List<String> texts, int urgency, long waitNanos, boolean force)
             throws InterruptedException {
         if (texts.isEmpty()) {
             throw new IllegalArgumentException("nothing to translate");
         }
         int priority = urgency >= 1 && urgency <= ROUTINE ? urgency : ROUTINE;
         List<Runnable> completions = new ArrayList<>();
-        Ticket ticket;
+        QueuedArticle ticket;
         lock.lock();
         try {
             if (!running) {
@@ -260,7 +196,7 @@ public final class TranslationDispatcher implements AutoCloseable {
             if (waited) {
                 stats.backpressureWaits.incrementAndGet();
             }
-            ticket = new Ticket(lane, texts.size(), priority);
+            ticket = new QueuedArticle(lane, texts.size(), priority);
             permitsInUse += texts.size();
             ticket.permits = texts.size();
             stats.submittedTexts.addAndGet(texts.size());
@@ -292,7 +228,7 @@ public final class TranslationDispatcher implements AutoCloseable {
     }
 
     /** Under the lock: queues one text (or piece) for a ticket, or joins the same text already queued or in flight. */
-    private void queue(Ticket ticket, Waiter waiter, Lane lane, String text, long bytes, int priority, long now) {
+    private void queue(QueuedArticle ticket, Waiter waiter, Lane lane, String text, long bytes, int priority, long now) {
         TextKey key = new TextKey(lane, text);
         TextJob job = live.get(key);
         if (job == null) {
@@ -309,8 +245,8 @@ public final class TranslationDispatcher implements AutoCloseable {
         ticket.jobs.add(job);
     }
 
-    /** One article's texts in the dispatcher. */
-    public final class Ticket {
+    /** One article's texts in this dispatcher. */
+    private final class QueuedArticle implements Ticket {
         private final Lane lane;
         private final TextResult[] results;
         private final CompletableFuture<List<TextResult>> result = new CompletableFuture<>();
@@ -324,7 +260,7 @@ public final class TranslationDispatcher implements AutoCloseable {
         private final Map<Integer, OversizedText> splits = new HashMap<>(0);
         private final Map<Integer, TextResult[]> pieceResults = new HashMap<>(0);
 
-        private Ticket(Lane lane, int size, int priority) {
+        private QueuedArticle(Lane lane, int size, int priority) {
             this.lane = lane;
             this.results = new TextResult[size];
             this.remaining = size;
@@ -361,7 +297,7 @@ public final class TranslationDispatcher implements AutoCloseable {
             List<String> translations = new ArrayList<>(pieces.length);
             long billed = 0;
             boolean shared = true;
-            List<news.wiretranslation.quality.QualityChecker.UntranslatedSpan> spans = pieces[0].untranslatedSpans() == null
+            List<UntranslatedSpan> spans = pieces[0].untranslatedSpans() == null
                     ? null : new ArrayList<>();
             for (TextResult piece : pieces) {
                 translations.add(piece.text());
@@ -372,7 +308,7 @@ public final class TranslationDispatcher implements AutoCloseable {
                 for (int p = 0; p < pieces.length; p++) {
                     int offset = split.offsetOf(translations, p);
                     for (var span : pieces[p].untranslatedSpans()) {
-                        spans.add(new news.wiretranslation.quality.QualityChecker.UntranslatedSpan(offset + span.offset(), span.text()));
+                        spans.add(new UntranslatedSpan(offset + span.offset(), span.text()));
                     }
                 }
             }
@@ -380,6 +316,7 @@ public final class TranslationDispatcher implements AutoCloseable {
                     shared, spans);
         }
 
+        @Override
         public Lane lane() {
             return lane;
         }
@@ -388,11 +325,13 @@ public final class TranslationDispatcher implements AutoCloseable {
          * Completes on a worker thread with one result per text, in order; or exceptionally with the
          * {@link TranslationException} that refused it, or a {@link CancellationException} after {@link #cancel()}.
          */
+        @Override
         public CompletableFuture<List<TextResult>> result() {
             return result;
         }
 
         /** Serves this article's remaining texts at {@code urgency} if that is more urgent than before. */
+        @Override
         public void boost(int urgency) {
             lock.lock();
             try {
@@ -411,6 +350,7 @@ public final class TranslationDispatcher implements AutoCloseable {
         }
 
         /** Withdraws the article: its texts that no other article waits for leave the queue; its room is freed. */
+        @Override
         public void cancel() {
             List<Runnable> completions = new ArrayList<>();
             lock.lock();
@@ -425,7 +365,7 @@ public final class TranslationDispatcher implements AutoCloseable {
             deliver(completions);
         }
 
-        /** Current urgency of this article's texts. */
+        @Override
         public int urgency() {
             lock.lock();
             try {
@@ -633,7 +573,7 @@ public final class TranslationDispatcher implements AutoCloseable {
         try {
             spanChecker.execute(() -> {
                 try {
-                    List<List<news.wiretranslation.quality.QualityChecker.UntranslatedSpan>> spans = new ArrayList<>(jobs.size());
+                    List<List<UntranslatedSpan>> spans = new ArrayList<>(jobs.size());
                     for (String text : translated) {
                         spans.add(spanCheck.spans(text, lane));
                     }
@@ -649,7 +589,7 @@ public final class TranslationDispatcher implements AutoCloseable {
     }
 
     private void completeWith(Lane lane, List<TextJob> jobs, List<String> texts, TranslationResult result,
-                         List<List<news.wiretranslation.quality.QualityChecker.UntranslatedSpan>> spans) {
+                         List<List<UntranslatedSpan>> spans) {
         List<String> translated = result.texts();
         List<Runnable> completions = new ArrayList<>();
         lock.lock();
@@ -660,7 +600,7 @@ public final class TranslationDispatcher implements AutoCloseable {
                 long billed = result.billedFor(j, texts);
                 boolean first = true;
                 for (Waiter waiter : List.copyOf(job.waiters)) {
-                    Ticket ticket = waiter.ticket;
+                    QueuedArticle ticket = waiter.ticket;
                     if (ticket.finished) {
                         continue;
                     }
@@ -698,12 +638,12 @@ public final class TranslationDispatcher implements AutoCloseable {
     }
 
     /** Under the lock. */
-    private void failTicket(Ticket ticket, Throwable failure, List<Runnable> completions) {
+    private void failTicket(QueuedArticle ticket, Throwable failure, List<Runnable> completions) {
         finish(ticket, completions, () -> ticket.result.completeExceptionally(failure));
     }
 
     /** Under the lock: the ticket is done; frees its room and withdraws its texts that nobody else waits for. */
-    private void finish(Ticket ticket, List<Runnable> completions, Runnable completion) {
+    private void finish(QueuedArticle ticket, List<Runnable> completions, Runnable completion) {
         ticket.finished = true;
         permitsInUse -= ticket.permits;
         ticket.permits = 0;
@@ -848,7 +788,7 @@ public final class TranslationDispatcher implements AutoCloseable {
     }
 
     /** An article's interest in a text: its {@code index}, and which {@code piece} of it (-1: the whole text). */
-    private record Waiter(Ticket ticket, int index, int piece) {
+    private record Waiter(QueuedArticle ticket, int index, int piece) {
     }
 
     private record Batch(Lane lane, List<TextJob> jobs) {

@@ -15,9 +15,6 @@ import news.wiretranslation.translate.EngineState;
 import news.wiretranslation.translate.EngineState.Status;
 import news.wiretranslation.translate.TranslationException;
 import news.wiretranslation.translate.TranslationException.Kind;
-import news.wiretranslation.translate.async.TranslationDispatcher.Lane;
-import news.wiretranslation.translate.async.TranslationDispatcher.TextResult;
-import news.wiretranslation.translate.async.TranslationDispatcher.Ticket;
 import news.wiretranslation.translate.fault.EngineGuard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +33,7 @@ class DispatcherFaultPolicyTest {
     private void start(int threshold) {
         guard = new EngineGuard(state, engine, new EngineGuard.Settings(threshold, Duration.ofMillis(100),
                 Duration.ofMillis(100)), new PipelineMetrics(registry));
-        dispatcher = new TranslationDispatcher(engine, new TranslationDispatcher.Settings(2, BatchLimits.DEEPL,
+        dispatcher = new TranslationDispatcher(engine, new DispatcherSettings(2, BatchLimits.DEEPL,
                 Duration.ZERO, 1000, Duration.ofMillis(10), Duration.ofMillis(40)), null, sleeps::add, guard);
     }
 

@@ -8,9 +8,6 @@ import java.util.concurrent.TimeUnit;
 
 import news.wiretranslation.translate.TranslationOptions;
 import news.wiretranslation.translate.TranslationRequest;
-import news.wiretranslation.translate.async.TranslationDispatcher.Lane;
-import news.wiretranslation.translate.async.TranslationDispatcher.TextResult;
-import news.wiretranslation.translate.async.TranslationDispatcher.Ticket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +18,7 @@ class GlossaryLanesTest {
     private static final TranslationOptions NEW = new TranslationOptions("glossary-2", "hash-2", null);
 
     private final ScriptedEngine engine = new ScriptedEngine();
-    private final TranslationDispatcher dispatcher = new TranslationDispatcher(engine, new TranslationDispatcher.Settings(1,
+    private final TranslationDispatcher dispatcher = new TranslationDispatcher(engine, new DispatcherSettings(1,
             BatchLimits.DEEPL, Duration.ofMillis(50), 1000, Duration.ofMillis(100), Duration.ofSeconds(2)), null, d -> { });
 
     @AfterEach

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import news.wiretranslation.translate.TranslationRequest;
-import news.wiretranslation.translate.async.TranslationDispatcher.Lane;
-import news.wiretranslation.translate.async.TranslationDispatcher.TextResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +61,7 @@ class OversizedTextTest {
     @Test
     void theDispatcherTranslatesAnOversizedParagraphInPiecesAndReassemblesItInOrder() throws Exception {
         ScriptedEngine engine = new ScriptedEngine();
-        dispatcher = new TranslationDispatcher(engine, new TranslationDispatcher.Settings(4, BatchLimits.DEEPL,
+        dispatcher = new TranslationDispatcher(engine, new DispatcherSettings(4, BatchLimits.DEEPL,
                 Duration.ofMillis(5), 1000, Duration.ofMillis(10), Duration.ofMillis(100)));
         String huge = paragraph(2_400);
         String small = "Une phrase courte.";

@@ -15,9 +15,6 @@ import java.util.stream.IntStream;
 
 import news.wiretranslation.translate.TranslationException;
 import news.wiretranslation.translate.TranslationRequest;
-import news.wiretranslation.translate.async.TranslationDispatcher.Lane;
-import news.wiretranslation.translate.async.TranslationDispatcher.TextResult;
-import news.wiretranslation.translate.async.TranslationDispatcher.Ticket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +28,7 @@ class TranslationDispatcherTest {
     private TranslationDispatcher dispatcher;
 
     private TranslationDispatcher dispatcher(int concurrency, Duration linger, int capacity) {
-        dispatcher = new TranslationDispatcher(engine, new TranslationDispatcher.Settings(concurrency, BatchLimits.DEEPL,
+        dispatcher = new TranslationDispatcher(engine, new DispatcherSettings(concurrency, BatchLimits.DEEPL,
                 linger, capacity, Duration.ofMillis(100), Duration.ofSeconds(2)), null, sleeps::add);
         return dispatcher;
     }
@@ -245,7 +242,7 @@ class TranslationDispatcherTest {
     @Test
     void theSpanCheckRunsOnEachTranslatedTextAndTravelsWithIt() throws Exception {
         List<String> checkedOn = new CopyOnWriteArrayList<>();
-        dispatcher = new TranslationDispatcher(engine, new TranslationDispatcher.Settings(2, BatchLimits.DEEPL,
+        dispatcher = new TranslationDispatcher(engine, new DispatcherSettings(2, BatchLimits.DEEPL,
                 Duration.ZERO, 100, Duration.ofMillis(10), Duration.ofMillis(100)), (translation, lane) -> {
             checkedOn.add(Thread.currentThread().getName());
             return List.of(new news.wiretranslation.quality.QualityChecker.UntranslatedSpan(0, translation.substring(0, 7)));

@@ -26,6 +26,8 @@ import news.wiretranslation.translate.TranslationException;
 import news.wiretranslation.translate.TranslationRequest;
 import news.wiretranslation.translate.async.BatchLimits;
 import news.wiretranslation.translate.async.TranslationDispatcher;
+import news.wiretranslation.translate.async.Lane;
+import news.wiretranslation.translate.async.DispatcherSettings;
 import news.wiretranslation.translate.fault.EngineGuard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,7 +67,7 @@ class AuthKeyNeverLeaksTest {
         EngineGuard guard = new EngineGuard(new EngineState(), translator, new EngineGuard.Settings(2, Duration.ofMillis(50),
                 Duration.ofMillis(50)), new PipelineMetrics(registry));
         List<String> messages = new ArrayList<>();
-        try (guard; TranslationDispatcher dispatcher = new TranslationDispatcher(translator, new TranslationDispatcher.Settings(
+        try (guard; TranslationDispatcher dispatcher = new TranslationDispatcher(translator, new DispatcherSettings(
                 2, BatchLimits.DEEPL, Duration.ZERO, 100, Duration.ofMillis(5), Duration.ofMillis(20)), null,
                 d -> Thread.sleep(d.toMillis()), guard)) {
             standIn.failNext(2, 429, Duration.ofSeconds(1));
@@ -124,7 +126,7 @@ class AuthKeyNeverLeaksTest {
 
     private static void translate(TranslationDispatcher dispatcher, String text, List<String> messages) throws Exception {
         try {
-            dispatcher.trySubmit(new TranslationDispatcher.Lane("fr", "EN-US"), List.of(text), 5, Duration.ofSeconds(5))
+            dispatcher.trySubmit(new Lane("fr", "EN-US"), List.of(text), 5, Duration.ofSeconds(5))
                     .orElseThrow().result().get(30, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             messages.add(e.getCause().getMessage());

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import news.wiretranslation.config.ServiceConfig;
 import news.wiretranslation.config.TargetLanguage;
 import news.wiretranslation.detect.DetectedArticle;
 import news.wiretranslation.label.ArticleLabeler;
@@ -16,6 +17,7 @@ import news.wiretranslation.normalize.TextNormalizer;
 import news.wiretranslation.translate.FakeTranslator;
 import news.wiretranslation.translate.async.BatchLimits;
 import news.wiretranslation.translate.async.TranslationDispatcher;
+import news.wiretranslation.translate.async.DispatcherSettings;
 import news.wiretranslation.translate.memory.TranslationMemory;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The processor's restart path: what a task's previous owner left in the pending store is finished and emitted once. */
-class AsyncTranslationProcessorTest {
+class TranslationProcessorTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
     private static final TargetLanguage EN = TargetLanguage.parse("EN-US");
 
@@ -42,10 +44,10 @@ class AsyncTranslationProcessorTest {
 
     @BeforeEach
     void setUp() {
-        dispatcher = new TranslationDispatcher(engine, new TranslationDispatcher.Settings(2, BatchLimits.DEEPL,
+        dispatcher = new TranslationDispatcher(engine, new DispatcherSettings(2, BatchLimits.DEEPL,
                 Duration.ZERO, 100, Duration.ofMillis(10), Duration.ofMillis(100)));
         context = new MockProcessorContext<>();
-        pending = store(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(AsyncTranslationProcessor.pendingStoreName(EN)),
+        pending = store(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PendingStore.name(EN)),
                 Serdes.Long(), Serdes.ByteArray()));
         store(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(TranslationMemory.ENTRIES_STORE_PREFIX + "en-us"),
                 Serdes.Bytes(), Serdes.ByteArray()));
@@ -65,10 +67,10 @@ class AsyncTranslationProcessorTest {
         return store;
     }
 
-    private AsyncTranslationProcessor processor() {
-        return new AsyncTranslationProcessor(new AsyncTranslationProcessor.Settings(EN, engine, dispatcher,
-                new ArticleLabeler(CLOCK), Optional.empty(), true, Duration.ofDays(30), 1000, Duration.ofMillis(10),
-                Duration.ofSeconds(5), CLOCK, counters, new CommitPacing.PerThread(CLOCK)));
+    private TranslationProcessor processor() {
+        TranslateStep step = new TranslateStep(dispatcher, new ServiceConfig.Memory(true, Duration.ofDays(30), 1000),
+                Duration.ofMillis(10), Duration.ofSeconds(5), CLOCK, counters, new CommitPacing.PerThread(CLOCK));
+        return new TranslationProcessor(step, new ArticleTranslation(EN, engine, new ArticleLabeler(CLOCK), Optional.empty()));
     }
 
     private static PendingArticle pendingArticle(long sequence, String id, int revision) {
@@ -90,7 +92,7 @@ class AsyncTranslationProcessorTest {
         pending.put(7L, pendingArticle(7, "story", 2).toBytes());
         pending.put(9L, pendingArticle(9, "other", 1).toBytes());
 
-        AsyncTranslationProcessor processor = processor();
+        TranslationProcessor processor = processor();
         processor.init(context);
         emit();
 
@@ -114,7 +116,7 @@ class AsyncTranslationProcessorTest {
     @Test
     void newArticlesAfterAReplayAreNumberedAfterTheReplayedOnes() throws Exception {
         pending.put(41L, pendingArticle(41, "story", 1).toBytes());
-        AsyncTranslationProcessor processor = processor();
+        TranslationProcessor processor = processor();
         processor.init(context);
         // Same story, arriving before the replayed revision is finished: it must wait behind it, in the store.
         var raw = TestArticles.french("story");
@@ -135,7 +137,7 @@ class AsyncTranslationProcessorTest {
 
     @Test
     void whenTheInputIsCaughtUpACommitIsAskedForAsSoonAsAnArticleIsEmitted() {
-        AsyncTranslationProcessor processor = processor();
+        TranslationProcessor processor = processor();
         processor.init(context);
 
         processor.process(english("en-1", CLOCK.millis() - 200)); // passes through to EN-US: emitted at once
@@ -146,7 +148,7 @@ class AsyncTranslationProcessorTest {
 
     @Test
     void underABacklogCommitsAreLeftToTheCommitInterval() {
-        AsyncTranslationProcessor processor = processor();
+        TranslationProcessor processor = processor();
         processor.init(context);
 
         processor.process(english("en-1", CLOCK.millis() - 60_000));

@@ -1,0 +1,46 @@
+package news.wiretranslation.topology;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+import news.wiretranslation.config.ServiceConfig;
+import news.wiretranslation.detect.DetectedArticle;
+import news.wiretranslation.translate.async.Dispatcher;
+import news.wiretranslation.translate.async.TranslationDispatcher;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+
+/**
+ * What the translate step of every target language and task shares: the dispatcher that reaches the engine, the
+ * translation memory's bounds, its timing, its counters and the commit pacing. Owned by the service, which closes
+ * it (and so the dispatcher's threads) after Kafka Streams.
+ *
+ * @param dispatcher          batched and asynchronous, or inline (the synchronous design)
+ * @param memory              whether the translation memory is used, and its bounds
+ * @param emitInterval        how often finished translations are looked for while no input arrives
+ * @param backpressureTimeout how long the stream thread may wait for room in the dispatcher
+ */
+public record TranslateStep(Dispatcher dispatcher, ServiceConfig.Memory memory, Duration emitInterval,
+                            Duration backpressureTimeout, Clock clock, TranslationCounters counters,
+                            CommitPacing.PerThread commits) implements AutoCloseable {
+
+    public TranslateStep(Dispatcher dispatcher, ServiceConfig config, Clock clock) {
+        this(dispatcher, config.memory(), config.async().emitInterval(), config.async().backpressureTimeout(), clock,
+                new TranslationCounters(), new CommitPacing.PerThread(Clock.systemUTC()));
+    }
+
+    /** The batched dispatcher, whose queue the gauges and the benchmark look into; empty in the synchronous mode. */
+    public Optional<TranslationDispatcher> batched() {
+        return dispatcher instanceof TranslationDispatcher batched ? Optional.of(batched) : Optional.empty();
+    }
+
+    /** The step for one target language, with the stores it declares. */
+    ProcessorSupplier<String, DetectedArticle, String, TranslationOutcome> forTarget(ArticleTranslation translation) {
+        return TranslationProcessor.supplier(this, translation);
+    }
+
+    @Override
+    public void close() {
+        dispatcher.close();
+    }
+}
