@@ -104,7 +104,7 @@ final class TailCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String topic = topic(cluster.settings());
+        String topic = topic();
         if (format == Format.NINJS && target != null && target.dlq) {
             throw new ParameterException(spec.commandLine(), "dead letters have no ninjs form: use --format text or json");
         }
@@ -192,10 +192,12 @@ final class TailCommand implements Callable<Integer> {
         }
     }
 
-    private String topic(ConfigLoader settings) {
+    /** The topic named on the command line, or as the service names it from its settings. */
+    String topic() {
         if (target != null && target.topic != null) {
             return target.topic;
         }
+        ConfigLoader settings = cluster.settings();
         ServiceConfig.Topics topics = settings.topics();
         if (target != null && target.dlq) {
             return topics.deadLetter();
