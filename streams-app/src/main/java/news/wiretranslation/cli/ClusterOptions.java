@@ -1,6 +1,6 @@
 package news.wiretranslation.cli;
 
-import java.util.HashMap;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,56 +11,57 @@ import news.wiretranslation.config.Setting;
 import news.wiretranslation.registry.SchemaRegistryClients;
 import picocli.CommandLine.Option;
 
-/** Where the Kafka cluster and the schema registry are: options shared by the commands that talk to them. */
+/**
+ * Where the Kafka cluster and the schema registry are: options shared by the commands that talk to them. The settings
+ * are the service's own, read by its loader (environment, then {@code --config}, then the defaults); the options
+ * override single settings on top, so a tool reaches the cluster and the registry exactly as the service does.
+ */
 final class ClusterOptions {
 
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "Properties file with the service's settings, as for run. Environment variables win.")
+    Path configFile;
+
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
-            description = "Kafka bootstrap servers (default: $KAFKA_BOOTSTRAP_SERVERS).")
+            description = "Kafka bootstrap servers (default: $KAFKA_BOOTSTRAP_SERVERS). "
+                    + "Security (SASL, SSL) as the service's KAFKA_* settings say.")
     String bootstrapServers;
 
     @Option(names = "--registry", paramLabel = "URL",
             description = "Schema registry URL(s), or mock://<scope> for the in-process registry (default: $SCHEMA_REGISTRY_URL). "
-                    + "Basic auth is read from $SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO.")
+                    + "Basic auth, trust store, timeouts and retries as the service's SCHEMA_REGISTRY_* settings say.")
     String registryUrl;
 
-    /**
-     * @throws ConfigException when neither the option nor the environment variable gives the servers
-     */
-    String bootstrapServers() {
-        return EnvDefaults.resolve(bootstrapServers, Setting.KAFKA_BOOTSTRAP_SERVERS).orElseThrow(() ->
-                new ConfigException("--bootstrap-servers is required (or set " + Setting.KAFKA_BOOTSTRAP_SERVERS.env() + ")"));
+    /** Replaced in tests. */
+    Map<String, String> environment = System.getenv();
+
+    /** The service's settings with the options on top. */
+    ConfigLoader settings() {
+        return ConfigLoader.of(environment, Optional.ofNullable(configFile))
+                .withOption(Setting.KAFKA_BOOTSTRAP_SERVERS, "--bootstrap-servers", bootstrapServers)
+                .withOption(Setting.SCHEMA_REGISTRY_URL, "--registry", registryUrl);
     }
 
     /**
-     * The bootstrap servers and the Kafka security settings ({@code KAFKA_SECURITY_PROTOCOL}, SASL, SSL) read from the
-     * environment as the service reads them, as a Kafka client's properties.
+     * The bootstrap servers and the Kafka security settings, as a Kafka client's properties.
      *
      * @throws ConfigException when the servers are missing or a security setting is wrong (naming it)
      */
     Map<String, Object> kafkaClientProperties() {
-        return ConfigLoader.fromEnvironment(Optional.empty()).kafkaSecurity().clientProperties(bootstrapServers());
+        return settings().kafkaClientProperties();
     }
 
     /**
-     * The serde settings under Confluent's names, as the service builds them.
+     * The registry client's settings under Confluent's names, as the service builds them.
      *
-     * @throws ConfigException when neither the option nor the environment variable gives the registry
+     * @throws ConfigException when the registry is missing or a registry setting is wrong (naming it)
      */
-    Map<String, Object> serdeConfigs() {
-        String url = EnvDefaults.resolve(registryUrl, Setting.SCHEMA_REGISTRY_URL).orElseThrow(() ->
-                new ConfigException("--registry is required (or set " + Setting.SCHEMA_REGISTRY_URL.env() + ")"));
-        Map<String, Object> configs = new HashMap<>();
-        configs.put(RegistrySettings.URL, url);
-        configs.put(RegistrySettings.AUTO_REGISTER,
-                EnvDefaults.resolve(null, Setting.SCHEMA_REGISTRY_AUTO_REGISTER).orElse("true"));
-        EnvDefaults.resolve(null, Setting.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO).ifPresent(userInfo -> {
-            configs.put(RegistrySettings.CREDENTIALS_SOURCE, "USER_INFO");
-            configs.put(RegistrySettings.USER_INFO, userInfo);
-        });
+    Map<String, Object> registryClientSettings() {
+        Map<String, Object> configs = RegistrySettings.serdeConfigs(settings().registry());
         try {
-            SchemaRegistryClients.create(configs); // validates the URL and credentials; contacts nothing
+            SchemaRegistryClients.create(configs); // validates the URL, credentials and trust store; contacts nothing
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("--registry / " + Setting.SCHEMA_REGISTRY_URL.env() + ": " + e.getMessage(), e);
+            throw new ConfigException("The schema registry settings (--registry, SCHEMA_REGISTRY_*): " + e.getMessage(), e);
         }
         return configs;
     }

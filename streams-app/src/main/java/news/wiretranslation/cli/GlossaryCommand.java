@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import news.wiretranslation.config.ConfigException;
@@ -84,7 +83,7 @@ public final class GlossaryCommand implements Callable<Integer> {
         }
 
         ConfigLoader loader() {
-            return new ConfigLoader(environment, configFile == null ? new Properties() : ConfigLoader.readProperties(configFile));
+            return ConfigLoader.of(environment, Optional.ofNullable(configFile));
         }
 
         /** The glossary directory: {@code dir} if given, else GLOSSARY_DIR. */

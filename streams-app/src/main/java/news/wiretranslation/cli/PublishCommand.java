@@ -152,8 +152,9 @@ final class PublishCommand implements Callable<Integer> {
     }
 
     private boolean send(List<RawArticle> articles, PrintWriter out, PrintWriter err) throws InterruptedException {
-        String target = EnvDefaults.resolve(topic, Setting.INPUT_TOPIC).orElseThrow();
-        try (ArticlePublisher publisher = new ArticlePublisher(cluster.kafkaClientProperties(), cluster.serdeConfigs(), target)) {
+        String target = cluster.settings().withOption(Setting.INPUT_TOPIC, "--topic", topic).topics().input();
+        try (ArticlePublisher publisher = new ArticlePublisher(cluster.kafkaClientProperties(), cluster.registryClientSettings(),
+                target)) {
             List<ArticlePublisher.Serialized> records;
             try {
                 records = publisher.serialize(articles);

@@ -132,22 +132,30 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Properties file with settings, as for run. Environment variables win.")
     Path configFile;
 
+    /** Replaced in tests. */
+    Map<String, String> environment = System.getenv();
+
+    /** The live service's settings, read as run reads them. */
+    ConfigLoader settings() {
+        return ConfigLoader.of(environment, Optional.ofNullable(configFile));
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ReplayRange range = range();
-        ServiceConfig live = ConfigLoader.fromEnvironment(Optional.ofNullable(configFile)).load();
+        ServiceConfig live = settings().load();
         if (mode == Mode.RESET) {
             requireNoInstanceOptions();
         }
         List<TargetLanguage> chosen = targets.isEmpty() ? live.targetLanguages() : parseTargets();
         String id = replayId != null ? replayId : live.applicationId() + "-replay-"
                 + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
-        ServiceConfig replay = mode == Mode.RESET ? live : ConfigLoader.fromEnvironment(Optional.ofNullable(configFile), Map.of(
-                Setting.APPLICATION_ID.env(), id,
-                Setting.TARGET_LANGUAGES.env(), chosen.stream().map(TargetLanguage::code).collect(Collectors.joining(",")),
-                Setting.HTTP_PORT.env(), "0")).load();
+        ServiceConfig replay = mode == Mode.RESET ? live : settings().withOverrides(Map.of(
+                Setting.APPLICATION_ID, id,
+                Setting.TARGET_LANGUAGES, chosen.stream().map(TargetLanguage::code).collect(Collectors.joining(",")),
+                Setting.HTTP_PORT, "0")).load();
 
         Translator translator = Translators.create(replay);
         try {

@@ -1,18 +1,15 @@
 package news.wiretranslation.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -123,10 +120,8 @@ public final class SchemasCommand implements Callable<Integer> {
             List<Pairing> pairings;
             RestSchemaRegistryClient client;
             try {
-                ConfigLoader loader = loader();
-                pairings = pairings(loader);
-                client = new RestSchemaRegistryClient(SchemaRegistryClientConfig.from(
-                        RegistrySettings.serdeConfigs(loader.registry())));
+                client = new RestSchemaRegistryClient(SchemaRegistryClientConfig.from(registryClientSettings()));
+                pairings = pairings(settings());
             } catch (ConfigException | IllegalArgumentException e) {
                 err().println("schemas: " + e.getMessage());
                 return EXIT_USAGE;
@@ -142,23 +137,15 @@ public final class SchemasCommand implements Callable<Integer> {
 
         abstract int run(RestSchemaRegistryClient client, List<Pairing> pairings);
 
-        private ConfigLoader loader() {
-            Properties file = new Properties();
-            if (configFile != null) {
-                try (InputStream in = Files.newInputStream(configFile)) {
-                    file.load(in);
-                } catch (IOException e) {
-                    throw new ConfigException("Cannot read the configuration file " + configFile + ": " + e.getMessage(), e);
-                }
-            }
-            Map<String, String> env = new HashMap<>(environment);
-            if (registry != null && !registry.isBlank()) {
-                env.put(Setting.SCHEMA_REGISTRY_URL.env(), registry);
-            } else if (Optional.ofNullable(env.get(Setting.SCHEMA_REGISTRY_URL.env())).filter(s -> !s.isBlank()).isEmpty()
-                    && file.getProperty(Setting.SCHEMA_REGISTRY_URL.property(), "").isBlank()) {
-                throw new ConfigException("No registry: give --registry URL, or set SCHEMA_REGISTRY_URL");
-            }
-            return new ConfigLoader(env, file);
+        /** The service's settings with {@code --registry} on top. */
+        ConfigLoader settings() {
+            return ConfigLoader.of(environment, Optional.ofNullable(configFile))
+                    .withOption(Setting.SCHEMA_REGISTRY_URL, "--registry", registry);
+        }
+
+        /** The registry client's settings under Confluent's names, as the service builds them. */
+        Map<String, Object> registryClientSettings() {
+            return RegistrySettings.serdeConfigs(settings().registry());
         }
 
         private List<Pairing> pairings(ConfigLoader loader) {

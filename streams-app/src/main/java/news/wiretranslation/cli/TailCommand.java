@@ -2,14 +2,15 @@ package news.wiretranslation.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import news.wiretranslation.config.Setting;
+import news.wiretranslation.config.ConfigLoader;
+import news.wiretranslation.config.ServiceConfig;
+import news.wiretranslation.config.TargetLanguage;
 import news.wiretranslation.ninjs.NinjsVersion;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -110,7 +111,7 @@ final class TailCommand implements Callable<Integer> {
         if (format != Format.NINJS && spec.commandLine().getParseResult().hasMatchedOption("--ninjs-version")) {
             throw new ParameterException(spec.commandLine(), "--ninjs-version goes with --format ninjs");
         }
-        RecordDecoder decoder = new RecordDecoder(cluster.serdeConfigs());
+        RecordDecoder decoder = new RecordDecoder(cluster.registryClientSettings());
         RecordPrinter printer = switch (format) {
             case TEXT -> new TextPrinter(out);
             case JSON -> new JsonPrinter(out);
@@ -191,15 +192,25 @@ final class TailCommand implements Callable<Integer> {
         }
     }
 
-    private String topic() {
+    /** The topic named on the command line, or as the service names it from its settings. */
+    String topic() {
         if (target != null && target.topic != null) {
             return target.topic;
         }
+        ConfigLoader settings = cluster.settings();
+        ServiceConfig.Topics topics = settings.topics();
         if (target != null && target.dlq) {
-            return EnvDefaults.resolve(null, Setting.DLQ_TOPIC).orElseThrow();
+            return topics.deadLetter();
         }
-        String language = target != null && target.language != null ? target.language
-                : EnvDefaults.resolve(null, Setting.TARGET_LANGUAGES).orElseThrow().split(",")[0];
-        return EnvDefaults.resolve(null, Setting.OUTPUT_TOPIC_PREFIX).orElseThrow() + language.trim().toLowerCase(Locale.ROOT);
+        return topics.output(target != null && target.language != null ? language(target.language)
+                : settings.targetLanguages().get(0));
+    }
+
+    private TargetLanguage language(String code) {
+        try {
+            return TargetLanguage.parse(code);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--language: " + e.getMessage());
+        }
     }
 }

@@ -25,25 +25,49 @@ import news.wiretranslation.logging.LogFormat;
 public final class ConfigLoader {
     private final Map<String, String> environment;
     private final Properties file;
+    /** The command-line option that also gives a setting, named in the message when the setting is missing. */
+    private final Map<Setting, String> options;
 
     public ConfigLoader(Map<String, String> environment, Properties file) {
+        this(environment, file, Map.of());
+    }
+
+    private ConfigLoader(Map<String, String> environment, Properties file, Map<Setting, String> options) {
         this.environment = Map.copyOf(environment);
         this.file = file;
+        this.options = Map.copyOf(options);
     }
 
     /** The process environment plus, when given, the properties file at {@code path}. */
     public static ConfigLoader fromEnvironment(Optional<Path> propertiesFile) {
-        return new ConfigLoader(System.getenv(), propertiesFile.map(ConfigLoader::readProperties).orElseGet(Properties::new));
+        return of(System.getenv(), propertiesFile);
+    }
+
+    /** {@code environment} plus, when given, the properties file at {@code path}: what every command reads. */
+    public static ConfigLoader of(Map<String, String> environment, Optional<Path> propertiesFile) {
+        return new ConfigLoader(environment, propertiesFile.map(ConfigLoader::readProperties).orElseGet(Properties::new));
     }
 
     /**
-     * The process environment with {@code overrides} on top (for a tool that runs the service with a few settings of
-     * its own, e.g. the replay's application id), plus, when given, the properties file at {@code path}.
+     * This loader with {@code overrides} on top of the environment and the file, for a tool that runs the service with
+     * a few settings of its own (e.g. the replay's application id).
      */
-    public static ConfigLoader fromEnvironment(Optional<Path> propertiesFile, Map<String, String> overrides) {
-        Map<String, String> environment = new java.util.HashMap<>(System.getenv());
-        environment.putAll(overrides);
-        return new ConfigLoader(environment, propertiesFile.map(ConfigLoader::readProperties).orElseGet(Properties::new));
+    public ConfigLoader withOverrides(Map<Setting, String> overrides) {
+        Map<String, String> merged = new java.util.HashMap<>(environment);
+        overrides.forEach((setting, value) -> merged.put(setting.env(), value));
+        return new ConfigLoader(merged, file, options);
+    }
+
+    /**
+     * This loader with a command-line option's value on top of the environment and the file; a null or blank value
+     * (the option not given) leaves the setting as the environment, the file or its default says. When the setting is
+     * missing, the message names the option too.
+     */
+    public ConfigLoader withOption(Setting setting, String option, String value) {
+        Map<Setting, String> named = new java.util.HashMap<>(options);
+        named.put(setting, option);
+        ConfigLoader withName = new ConfigLoader(environment, file, named);
+        return value == null || value.isBlank() ? withName : withName.withOverrides(Map.of(setting, value));
     }
 
     public static Properties readProperties(Path path) {
@@ -58,7 +82,7 @@ public final class ConfigLoader {
 
     public ServiceConfig load() {
         return new ServiceConfig(
-                required(Setting.KAFKA_BOOTSTRAP_SERVERS),
+                bootstrapServers(),
                 required(Setting.APPLICATION_ID),
                 registry(),
                 topics(),
@@ -107,6 +131,21 @@ public final class ConfigLoader {
                 styleGuide(),
                 faults(),
                 kafkaSecurity());
+    }
+
+    /** The Kafka bootstrap servers alone. */
+    public String bootstrapServers() {
+        return required(Setting.KAFKA_BOOTSTRAP_SERVERS);
+    }
+
+    /**
+     * The bootstrap servers and the Kafka security settings as a Kafka client's properties, read as {@link #load()}
+     * reads them, for the tools that talk to the cluster without the service's other settings (e.g. a DeepL key).
+     *
+     * @throws ConfigException naming the setting that is missing or wrong
+     */
+    public Map<String, Object> kafkaClientProperties() {
+        return kafkaSecurity().clientProperties(bootstrapServers());
     }
 
     /**
@@ -368,8 +407,9 @@ public final class ConfigLoader {
     }
 
     private String required(Setting setting) {
+        String option = options.containsKey(setting) ? "give " + options.get(setting) + ", or " : "";
         return optional(setting).orElseThrow(() -> new ConfigException("Missing setting " + setting.env()
-                + ": " + setting.description() + " (set the environment variable or " + setting.property()
+                + ": " + setting.description() + " (" + option + "set the environment variable or " + setting.property()
                 + " in the properties file)"));
     }
 

@@ -55,8 +55,16 @@ public record ServiceConfig(
 
         /** URL, credentials and auto-registration; every other value at its {@link Setting} default. */
         public Registry(String url, Optional<String> basicAuthUserInfo, boolean autoRegister) {
-            this(url, basicAuthUserInfo, autoRegister, false, Optional.empty(), Optional.empty(), "JKS",
-                    Duration.ofMillis(10_000), 3, Duration.ofMillis(1_000));
+            this(url, basicAuthUserInfo, autoRegister, Defaults.REGISTRY.useLatestVersion(),
+                    Defaults.REGISTRY.truststoreLocation(), Defaults.REGISTRY.truststorePassword(),
+                    Defaults.REGISTRY.truststoreType(), Defaults.REGISTRY.timeout(), Defaults.REGISTRY.maxRetries(),
+                    Defaults.REGISTRY.retriesWait());
+        }
+
+        /** The defaults, read by the loader from {@link Setting} so that they are written down once. */
+        private static final class Defaults {
+            static final Registry REGISTRY = new ConfigLoader(
+                    java.util.Map.of(Setting.SCHEMA_REGISTRY_URL.env(), "mock://defaults"), new java.util.Properties()).registry();
         }
 
         @Override
