@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
                 "Runs the translation service against a Kafka cluster until SIGTERM or Ctrl-C.",
-                "Settings come from environment variables, then the optional properties file (README: Configuration)."},
+                "Settings come from environment variables, then the optional properties file (docs/configuration.md)."},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  KAFKA_BOOTSTRAP_SERVERS=kafka:9092 SCHEMA_REGISTRY_URL=http://registry:8081 \\",

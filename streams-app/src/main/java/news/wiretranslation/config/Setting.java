@@ -2,7 +2,7 @@ package news.wiretranslation.config;
 
 /**
  * Every setting the service reads, with its default and meaning. One list, so that the loader, the
- * README table and the error messages cannot drift apart (a test checks the README names each one).
+ * table in docs/configuration.md and the error messages cannot drift apart (a test checks that table names each one).
  *
  * <p>Each setting is read from the environment variable {@link #env()} or, when that is unset, from the
  * optional properties file under {@link #property()} (the same name, lower case, dots for underscores).
@@ -46,7 +46,7 @@ public enum Setting {
     TRANSLATION_MEMORY("true", "Keep a paragraph-level translation memory (async mode): paragraphs translated before with the same engine, settings and language pair are not sent to the engine again."),
     TRANSLATION_MEMORY_MAX_AGE_DAYS("30", "A remembered translation older than this many days is not used and is deleted (it is translated anew)."),
     TRANSLATION_MEMORY_MAX_ENTRIES("200000", "Paragraphs remembered per target language and input partition (each stream task keeps its own memory); beyond this the oldest are deleted."),
-    NORMALIZATION_RULES_FILE("", "Boilerplate rules file (name, sources, kind, regex per line; README: Normalization); empty = the built-in rules."),
+    NORMALIZATION_RULES_FILE("", "Boilerplate rules file (name, sources, kind, regex per line; docs/records.md: Normalization); empty = the built-in rules."),
     DISCLAIMERS_FILE("", "Properties file of disclaimer templates per target language (fr=... {source} ... {engine}); empty = the built-in ones."),
     QUALITY_CHECKS("true", "Flag untranslated fragments, suspicious length ratios and empty translations on every translation."),
     QUALITY_MIN_LENGTH_RATIO("0.5", "A translation shorter than this fraction of its source's length is flagged."),

@@ -51,7 +51,7 @@ import org.junit.jupiter.api.Test;
  * The deployment files, checked without a Docker engine or a cluster: every YAML parses, every Kubernetes object
  * deserializes into its typed class with no unknown field, kustomize builds the base and the production overlay,
  * the environment they give the service is one the service reads and accepts, probes and ports match the service,
- * and the Dockerfile builds and runs the service as the README says.
+ * and the Dockerfile builds and runs the service as the README says (docs/operations.md gives the Docker commands).
  */
 class DeploymentManifestsTest {
     private static final Set<String> SETTINGS = Arrays.stream(Setting.values()).map(Setting::env)
@@ -284,9 +284,9 @@ class DeploymentManifestsTest {
     @Test
     void theDockerfileBuildsAndRunsTheServiceAsTheReadmeSays() {
         String readme = read(ROOT.resolve("README.md"));
-        String buildCommand = codeBlockAfter(readme, "## Build").get(0);
-        String runCommand = codeBlockAfter(readme, "## Run against a Kafka cluster").stream()
-                .filter(line -> line.startsWith("java ")).findFirst().orElseThrow();
+        List<String> buildAndRun = codeBlockAfter(readme, "## Run against a Kafka cluster");
+        String buildCommand = buildAndRun.stream().filter(line -> line.startsWith("mvn ")).findFirst().orElseThrow();
+        String runCommand = buildAndRun.stream().filter(line -> line.startsWith("java ")).findFirst().orElseThrow();
         assertThat(buildCommand).startsWith("mvn ");
         Matcher run = Pattern.compile("java (?:.* )?-jar (\\S+) (\\S+)").matcher(runCommand);
         assertThat(run.find()).as("README's run line: %s", runCommand).isTrue();
@@ -312,8 +312,8 @@ class DeploymentManifestsTest {
         assertThat(env).containsEntry("HTTP_PORT", Setting.HTTP_PORT.defaultValue()).containsEntry("HTTP_BIND_ADDRESS", "0.0.0.0");
         assertThat(instructions).contains("USER " + imageUid() + ":" + imageUid());
 
-        // the README's Docker commands name these files
-        List<String> docker = codeBlockAfter(readme, "## Docker");
+        // the Docker commands of docs/operations.md name these files
+        List<String> docker = codeBlockAfter(read(ROOT.resolve("docs/operations.md")), "## Docker");
         assertThat(docker).anySatisfy(line -> assertThat(line).startsWith("docker build -f docker/Dockerfile "));
         assertThat(docker).anySatisfy(line -> assertThat(line).startsWith("docker compose -f docker/docker-compose.yml up"));
         assertThat(docker).anySatisfy(line -> assertThat(line).startsWith("cp docker/.env.example docker/.env"));
@@ -421,7 +421,7 @@ class DeploymentManifestsTest {
     /** The non-comment lines of the first code block after a heading. */
     private static List<String> codeBlockAfter(String markdown, String heading) {
         int at = markdown.indexOf("\n" + heading + "\n");
-        assertThat(at).as("README section %s", heading).isNotNegative();
+        assertThat(at).as("section %s", heading).isNotNegative();
         int start = markdown.indexOf("```\n", at) + 4;
         int end = markdown.indexOf("```", start);
         return markdown.substring(start, end).lines().map(String::strip)

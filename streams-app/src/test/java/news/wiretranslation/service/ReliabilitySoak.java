@@ -22,7 +22,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * The reliability soak test (README: Reliability): N articles (default 10,000) through the service, run as a child
+ * The reliability soak test (docs/benchmarks.md): N articles (default 10,000) through the service, run as a child
  * JVM, while the DeepL-API stand-in injects 429s (with Retry-After), 5xx, timeouts and one quota episode, and the
  * service is killed with SIGKILL and restarted twice. At the end it reads every output topic and the dead-letter topic
  * with read_committed, prints the counts, the faults injected by kind, the restarts and the wall time, and exits 1 on

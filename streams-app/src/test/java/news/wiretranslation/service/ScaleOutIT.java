@@ -54,7 +54,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The pause after a crash has two parts, both settings: the session timeout (until the group notices the dead
  * instance and moves its partitions) and the transaction timeout (until the broker aborts the dead instance's open
  * transaction, which blocks the new owner from reading the committed offsets). The test shortens both, as an
- * operator can (README: Deployment); the broker checks for expired transactions every second instead of every 10.
+ * operator can (docs/operations.md: Scale-out and lifecycle); the broker checks for expired transactions every second instead of every 10.
  */
 class ScaleOutIT {
     private static final String APP = "scale-out-it";

@@ -205,7 +205,7 @@ class AsyncTranslationTopologyTest extends TranslationTopologyTest {
         return copy;
     }
 
-    // ---- oversized input (README: Reliability) ----
+    // ---- oversized input (docs/operations.md: Faults) ----
 
     private static String sentence(int paragraph, int n) {
         return "Le rapporteur du budget, au paragraphe " + paragraph + ", phrase " + n
