@@ -24,9 +24,15 @@ public record TranslateStep(Dispatcher dispatcher, ServiceConfig.Memory memory, 
                             Duration backpressureTimeout, Clock clock, TranslationCounters counters,
                             CommitPacing.PerThread commits) implements AutoCloseable {
 
+    /**
+     * The step as configured. The synchronous design ({@code TRANSLATION_MODE=sync}, the benchmark's baseline) keeps
+     * no translation memory, as it never had one: it is what the batched step with its memory is measured against.
+     */
     public TranslateStep(Dispatcher dispatcher, ServiceConfig config, Clock clock) {
-        this(dispatcher, config.memory(), config.async().emitInterval(), config.async().backpressureTimeout(), clock,
-                new TranslationCounters(), new CommitPacing.PerThread(Clock.systemUTC()));
+        this(dispatcher, config.async().mode() == ServiceConfig.TranslationMode.ASYNC ? config.memory()
+                        : new ServiceConfig.Memory(false, config.memory().maxAge(), config.memory().maxEntries()),
+                config.async().emitInterval(), config.async().backpressureTimeout(), clock, new TranslationCounters(),
+                new CommitPacing.PerThread(Clock.systemUTC()));
     }
 
     /** The batched dispatcher, whose queue the gauges and the benchmark look into; empty in the synchronous mode. */
