@@ -2,6 +2,8 @@ package news.wiretranslation.deadletter;
 
 import java.util.Map;
 
+import news.wiretranslation.article.DeadLetterReason;
+import news.wiretranslation.article.Stage;
 import news.wiretranslation.registry.SchemaRegistryException;
 import news.wiretranslation.registry.WireFormatException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

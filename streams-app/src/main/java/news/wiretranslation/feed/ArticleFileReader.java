@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import news.wiretranslation.article.DeadLetterException;
 import news.wiretranslation.avro.RawArticle;
-import news.wiretranslation.deadletter.DeadLetterException;
 import news.wiretranslation.topology.ArticleValidator;
 
 /**

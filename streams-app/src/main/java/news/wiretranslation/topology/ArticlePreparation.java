@@ -1,9 +1,9 @@
 package news.wiretranslation.topology;
 
+import news.wiretranslation.article.DetectedArticle;
 import news.wiretranslation.avro.RawArticle;
 import news.wiretranslation.config.ServiceConfig;
 import news.wiretranslation.detect.CachingLanguageDetector;
-import news.wiretranslation.detect.DetectedArticle;
 import news.wiretranslation.detect.LanguageDetector;
 import news.wiretranslation.detect.LanguageResolver;
 import news.wiretranslation.normalize.TextNormalizer;

@@ -1,9 +1,9 @@
 package news.wiretranslation.topology;
 
+import news.wiretranslation.article.DeadLetterException;
+import news.wiretranslation.article.DeadLetterReason;
+import news.wiretranslation.article.Stage;
 import news.wiretranslation.avro.RawArticle;
-import news.wiretranslation.deadletter.DeadLetterException;
-import news.wiretranslation.deadletter.DeadLetterReason;
-import news.wiretranslation.deadletter.Stage;
 
 /**
  * Checks what the Avro schema cannot: that an article decoded from the wire carries the content the pipeline

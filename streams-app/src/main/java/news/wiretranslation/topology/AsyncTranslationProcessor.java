@@ -15,10 +15,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import news.wiretranslation.avro.QualityFlag;
 import news.wiretranslation.config.TargetLanguage;
-import news.wiretranslation.deadletter.DeadLetterReason;
+import news.wiretranslation.article.DeadLetterReason;
 import news.wiretranslation.deadletter.DeadLetterRecords;
-import news.wiretranslation.deadletter.Stage;
-import news.wiretranslation.detect.DetectedArticle;
+import news.wiretranslation.article.Stage;
+import news.wiretranslation.article.DetectedArticle;
 import news.wiretranslation.glossary.TerminologyChecker;
 import news.wiretranslation.label.ArticleLabeler;
 import news.wiretranslation.logging.ArticleLog;

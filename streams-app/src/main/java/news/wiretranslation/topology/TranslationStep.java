@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import news.wiretranslation.article.DeadLetterException;
+import news.wiretranslation.article.DeadLetterReason;
+import news.wiretranslation.article.DetectedArticle;
+import news.wiretranslation.article.Stage;
 import news.wiretranslation.avro.Article;
 import news.wiretranslation.avro.QualityFlag;
 import news.wiretranslation.config.TargetLanguage;
-import news.wiretranslation.deadletter.DeadLetterException;
-import news.wiretranslation.deadletter.DeadLetterReason;
-import news.wiretranslation.deadletter.Stage;
-import news.wiretranslation.detect.DetectedArticle;
 import news.wiretranslation.glossary.TerminologyChecker;
 import news.wiretranslation.label.ArticleLabeler;
 import news.wiretranslation.quality.QualityChecker;

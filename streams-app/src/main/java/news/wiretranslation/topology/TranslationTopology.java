@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
+import news.wiretranslation.article.DetectedArticle;
 import news.wiretranslation.avro.Article;
 import news.wiretranslation.avro.DeadLetter;
 import news.wiretranslation.avro.RawArticle;
@@ -14,7 +15,6 @@ import news.wiretranslation.config.RegistrySettings;
 import news.wiretranslation.config.ServiceConfig;
 import news.wiretranslation.config.Setting;
 import news.wiretranslation.config.TargetLanguage;
-import news.wiretranslation.detect.DetectedArticle;
 import news.wiretranslation.detect.LanguageDetector;
 import news.wiretranslation.label.ArticleLabeler;
 import news.wiretranslation.label.Disclaimers;

@@ -9,8 +9,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import news.wiretranslation.article.DetectedArticle;
 import news.wiretranslation.config.TargetLanguage;
-import news.wiretranslation.detect.DetectedArticle;
 import news.wiretranslation.label.ArticleLabeler;
 import news.wiretranslation.normalize.TextNormalizer;
 import news.wiretranslation.translate.FakeTranslator;

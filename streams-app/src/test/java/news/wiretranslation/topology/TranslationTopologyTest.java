@@ -20,7 +20,7 @@ import news.wiretranslation.config.TestConfigs;
 import news.wiretranslation.detect.DetectionAccuracy;
 import news.wiretranslation.detect.LanguageDetector;
 import news.wiretranslation.detect.LinguaLanguageDetector;
-import news.wiretranslation.detect.SourceLanguages;
+import news.wiretranslation.article.SourceLanguages;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import news.wiretranslation.label.ArticleLabeler;
 import news.wiretranslation.metrics.PipelineMetrics;
