@@ -2,7 +2,7 @@ package news.wiretranslation.service;
 
 import io.micrometer.core.instrument.Metrics;
 import news.wiretranslation.config.ServiceConfig;
-import news.wiretranslation.metrics.MeteredTranslator;
+import news.wiretranslation.translate.meters.MeteredTranslator;
 import news.wiretranslation.glossary.TerminologyFiles;
 import news.wiretranslation.translate.ProtectedTermsTranslator;
 import news.wiretranslation.translate.RetryingTranslator;

@@ -1,4 +1,4 @@
-package news.wiretranslation.metrics;
+package news.wiretranslation.translate.meters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
