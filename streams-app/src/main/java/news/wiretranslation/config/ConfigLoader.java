@@ -15,7 +15,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
 
-import news.wiretranslation.detect.SourceLanguages;
+import news.wiretranslation.article.SourceLanguages;
 import news.wiretranslation.logging.LogFormat;
 
 /**

@@ -2,12 +2,14 @@ package news.wiretranslation.deadletter;
 
 import java.util.Map;
 
+import news.wiretranslation.article.DeadLetterReason;
+import news.wiretranslation.article.Stage;
+import news.wiretranslation.logging.ArticleLog;
 import news.wiretranslation.registry.SchemaRegistryException;
 import news.wiretranslation.registry.WireFormatException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
-import news.wiretranslation.logging.ArticleLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,6 +2,9 @@ package news.wiretranslation.deadletter;
 
 import java.util.Map;
 
+import news.wiretranslation.article.DeadLetterException;
+import news.wiretranslation.article.DeadLetterReason;
+import news.wiretranslation.article.Stage;
 import news.wiretranslation.logging.ArticleLog;
 import news.wiretranslation.registry.SchemaRegistryException;
 import news.wiretranslation.translate.TranslationException;

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import news.wiretranslation.article.DeadLetterReason;
+import news.wiretranslation.article.Stage;
 import news.wiretranslation.avro.DeadLetter;
 import news.wiretranslation.config.BuildInfo;
 import news.wiretranslation.registry.AvroSerde;

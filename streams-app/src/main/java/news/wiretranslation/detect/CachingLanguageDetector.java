@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import news.wiretranslation.article.Detection;
+
 /**
  * Remembers the last {@code capacity} detections by their exact text. Detection is deterministic and the most
  * expensive step a stream thread takes (Lingua: milliseconds for a 500-character sample), while a wire re-sends

@@ -3,6 +3,8 @@ package news.wiretranslation.detect;
 import java.util.Optional;
 import java.util.Set;
 
+import news.wiretranslation.article.Detection;
+
 /** Decides which language an article is written in. Implementations are thread-safe. */
 public interface LanguageDetector {
 

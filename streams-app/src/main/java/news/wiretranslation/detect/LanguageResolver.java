@@ -4,11 +4,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import news.wiretranslation.article.DeadLetterException;
+import news.wiretranslation.article.DeadLetterReason;
+import news.wiretranslation.article.DetectedArticle;
+import news.wiretranslation.article.Detection;
+import news.wiretranslation.article.NormalizedArticle;
+import news.wiretranslation.article.Stage;
 import news.wiretranslation.avro.RawArticle;
-import news.wiretranslation.deadletter.DeadLetterException;
-import news.wiretranslation.deadletter.DeadLetterReason;
-import news.wiretranslation.deadletter.Stage;
-import news.wiretranslation.normalize.NormalizedArticle;
 
 /**
  * Decides an article's source language. The detector wins when it is confident; otherwise the producer's

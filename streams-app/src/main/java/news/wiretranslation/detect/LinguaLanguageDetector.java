@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import news.wiretranslation.article.Detection;
+import news.wiretranslation.article.SourceLanguages;
 
 /**
  * Detects an article's language with Lingua, among the configured source languages only.

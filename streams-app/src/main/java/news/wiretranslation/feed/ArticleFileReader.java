@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import news.wiretranslation.article.ArticleValidator;
+import news.wiretranslation.article.DeadLetterException;
 import news.wiretranslation.avro.RawArticle;
-import news.wiretranslation.deadletter.DeadLetterException;
-import news.wiretranslation.topology.ArticleValidator;
 
 /**
  * Turns an input file (plain text, HTML, IPTC ninjs or the project's JSON-lines feed) into {@link RawArticle}s ready

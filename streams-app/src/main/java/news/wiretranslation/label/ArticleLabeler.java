@@ -10,13 +10,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import news.wiretranslation.article.DetectedArticle;
 import news.wiretranslation.avro.Article;
 import news.wiretranslation.avro.QualityFlag;
 import news.wiretranslation.avro.RawArticle;
 import news.wiretranslation.avro.Translation;
 import news.wiretranslation.config.BuildInfo;
 import news.wiretranslation.config.TargetLanguage;
-import news.wiretranslation.detect.DetectedArticle;
 import news.wiretranslation.detect.LanguageResolver;
 import news.wiretranslation.normalize.Typography;
 import news.wiretranslation.normalize.TypographyResult;

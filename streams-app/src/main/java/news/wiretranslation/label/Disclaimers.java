@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
+import news.wiretranslation.article.EngineNames;
+
 /**
  * The human-readable statement that a text was machine-translated, in the target language. Readers see it in
  * words, as the last paragraph; the machine-readable label is the {@code translation} block beside it.
@@ -92,7 +94,7 @@ public final class Disclaimers {
         String sourceName = Locale.forLanguageTag(sourceLanguage).getDisplayLanguage(Locale.forLanguageTag(target));
         return grammatical(target, templates.get(target), sourceName)
                 .replace("{source}", sourceName)
-                .replace("{engine}", displayName(engine));
+                .replace("{engine}", EngineNames.displayName(engine));
     }
 
     /** The few default templates whose grammar changes the words around the language name. */
@@ -104,14 +106,6 @@ public final class Disclaimers {
             // "aus dem Französischen", "aus dem Englischen"; other names read better with "aus der Sprache".
             case "de" -> sourceName.endsWith("sch") ? template : template.replace("aus dem {source}en", "aus der Sprache {source}");
             default -> template;
-        };
-    }
-
-    public static String displayName(String engine) {
-        return switch (engine) {
-            case "deepl" -> "DeepL";
-            case "apertium" -> "Apertium";
-            default -> engine;
         };
     }
 }

@@ -1,8 +1,8 @@
 package news.wiretranslation.logging;
 
+import news.wiretranslation.article.DetectedArticle;
 import news.wiretranslation.avro.Article;
 import news.wiretranslation.avro.RawArticle;
-import news.wiretranslation.detect.DetectedArticle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;

@@ -7,10 +7,10 @@ import java.util.List;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import news.wiretranslation.article.DetectedArticle;
 import news.wiretranslation.avro.Article;
 import news.wiretranslation.avro.QualityFlag;
 import news.wiretranslation.avro.RawArticle;
-import news.wiretranslation.detect.DetectedArticle;
 
 /**
  * The service's own meters, named and tagged for dashboards: tags carry codes and languages, never article ids

@@ -9,10 +9,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import news.wiretranslation.article.EngineNames;
 import news.wiretranslation.avro.Article;
 import news.wiretranslation.avro.QualityFlag;
 import news.wiretranslation.avro.Translation;
-import news.wiretranslation.label.Disclaimers;
 
 /**
  * Writes a normalized {@link Article} as an IPTC ninjs news item, version 2.2 or 3.1 ({@link NinjsVersion}), so that
@@ -154,7 +154,7 @@ public final class NinjsWriter {
         infoSources.addObject().put("name", article.getSource()).put("role", SOURCE_ROLE);
         if (translation != null) {
             ObjectNode engine = infoSources.addObject()
-                    .put("name", Disclaimers.displayName(translation.getEngine()))
+                    .put("name", EngineNames.displayName(translation.getEngine()))
                     .put("role", ENGINE_ROLE);
             String homepage = engineUri(translation.getEngine());
             if (homepage != null) {
@@ -235,7 +235,7 @@ public final class NinjsWriter {
         } else if (translation == null) {
             sentences.add("Machine-translated (engine not recorded); " + reviewed(article));
         } else {
-            String engine = Disclaimers.displayName(translation.getEngine());
+            String engine = EngineNames.displayName(translation.getEngine());
             StringBuilder made = new StringBuilder("Machine-translated from ")
                     .append(languageName(translation.getSourceLanguage())).append(" by ").append(engine);
             List<String> details = new ArrayList<>();

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import news.wiretranslation.article.NormalizedArticle;
+
 /**
  * One line of a rules file: a named cut of site chrome, for the sources it names.
  *

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import news.wiretranslation.article.NormalizedArticle;
 import news.wiretranslation.avro.BodyFormat;
 import news.wiretranslation.avro.RawArticle;
 

@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import news.wiretranslation.article.Detection;
 import news.wiretranslation.avro.QualityFlag;
-import news.wiretranslation.detect.Detection;
 import news.wiretranslation.detect.LanguageDetector;
 
 /**

@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import news.wiretranslation.article.DeadLetterException;
+import news.wiretranslation.article.DetectedArticle;
 import news.wiretranslation.avro.Article;
 import news.wiretranslation.avro.RawArticle;
 import news.wiretranslation.config.BuildInfo;
 import news.wiretranslation.config.RegistrySettings;
 import news.wiretranslation.config.ServiceConfig;
 import news.wiretranslation.config.TargetLanguage;
-import news.wiretranslation.deadletter.DeadLetterException;
-import news.wiretranslation.detect.DetectedArticle;
 import news.wiretranslation.label.ArticleLabeler;
 import news.wiretranslation.registry.AvroDeserializer;
 import news.wiretranslation.topology.ArticlePreparation;

@@ -13,9 +13,9 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import news.wiretranslation.config.ServiceConfig;
 import news.wiretranslation.health.HealthServer;
 import news.wiretranslation.health.Readiness;
-import news.wiretranslation.metrics.EngineStateGauges;
 import news.wiretranslation.metrics.PrometheusMetrics;
-import news.wiretranslation.metrics.TranslationQueueGauges;
+import news.wiretranslation.translate.meters.EngineStateGauges;
+import news.wiretranslation.translate.meters.TranslationQueueGauges;
 
 /**
  * What operators see of a running instance: the Prometheus registry and the HTTP server with {@code /metrics},

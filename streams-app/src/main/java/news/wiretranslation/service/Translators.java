@@ -2,7 +2,6 @@ package news.wiretranslation.service;
 
 import io.micrometer.core.instrument.Metrics;
 import news.wiretranslation.config.ServiceConfig;
-import news.wiretranslation.metrics.MeteredTranslator;
 import news.wiretranslation.glossary.TerminologyFiles;
 import news.wiretranslation.translate.ProtectedTermsTranslator;
 import news.wiretranslation.translate.Translator;
@@ -12,6 +11,7 @@ import news.wiretranslation.translate.apertium.ApertiumCliSettings;
 import news.wiretranslation.translate.apertium.ApertiumCliTranslator;
 import news.wiretranslation.translate.deepl.DeepLSettings;
 import news.wiretranslation.translate.deepl.DeepLTranslator;
+import news.wiretranslation.translate.meters.MeteredTranslator;
 
 /**
  * Builds the configured translation backend, metered (each request to the engine). Retries are the dispatcher's

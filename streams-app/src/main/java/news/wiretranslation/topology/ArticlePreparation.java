@@ -1,7 +1,8 @@
 package news.wiretranslation.topology;
 
+import news.wiretranslation.article.ArticleValidator;
+import news.wiretranslation.article.DetectedArticle;
 import news.wiretranslation.avro.RawArticle;
-import news.wiretranslation.detect.DetectedArticle;
 import news.wiretranslation.detect.LanguageResolver;
 
 /**

@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import news.wiretranslation.article.DetectedArticle;
 import news.wiretranslation.avro.Article;
 import news.wiretranslation.avro.QualityFlag;
 import news.wiretranslation.config.TargetLanguage;
-import news.wiretranslation.detect.DetectedArticle;
 import news.wiretranslation.glossary.TerminologyChecker;
 import news.wiretranslation.label.ArticleLabeler;
-import news.wiretranslation.quality.QualityChecker;
 import news.wiretranslation.quality.QualityChecker.UntranslatedSpan;
+import news.wiretranslation.quality.QualityChecker;
 import news.wiretranslation.translate.SettingsFingerprint;
 import news.wiretranslation.translate.TranslationException;
 import news.wiretranslation.translate.TranslationOptions;

@@ -1,10 +1,10 @@
 package news.wiretranslation.topology;
 
+import news.wiretranslation.article.DeadLetterException;
+import news.wiretranslation.article.DeadLetterReason;
+import news.wiretranslation.article.NormalizedArticle;
+import news.wiretranslation.article.Stage;
 import news.wiretranslation.avro.RawArticle;
-import news.wiretranslation.deadletter.DeadLetterException;
-import news.wiretranslation.deadletter.DeadLetterReason;
-import news.wiretranslation.deadletter.Stage;
-import news.wiretranslation.normalize.NormalizedArticle;
 import news.wiretranslation.normalize.TextNormalizer;
 
 /** Normalizes an article's text and refuses one that has nothing left to translate (e.g. HTML that was all script). */

@@ -11,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import news.wiretranslation.article.DetectedArticle;
+import news.wiretranslation.article.NormalizedArticle;
 import news.wiretranslation.avro.RawArticle;
-import news.wiretranslation.detect.DetectedArticle;
-import news.wiretranslation.normalize.NormalizedArticle;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;

@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
+import news.wiretranslation.article.DetectedArticle;
 import news.wiretranslation.config.ServiceConfig;
-import news.wiretranslation.detect.DetectedArticle;
 import news.wiretranslation.translate.async.Dispatcher;
 import news.wiretranslation.translate.async.TranslationDispatcher;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;

@@ -12,11 +12,11 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import news.wiretranslation.article.DeadLetterReason;
+import news.wiretranslation.article.DetectedArticle;
+import news.wiretranslation.article.Stage;
 import news.wiretranslation.deadletter.Causes;
-import news.wiretranslation.deadletter.DeadLetterReason;
 import news.wiretranslation.deadletter.DeadLetterRecords;
-import news.wiretranslation.deadletter.Stage;
-import news.wiretranslation.detect.DetectedArticle;
 import news.wiretranslation.logging.ArticleLog;
 import news.wiretranslation.quality.QualityChecker.UntranslatedSpan;
 import news.wiretranslation.topology.PendingTranslation.Resolved;

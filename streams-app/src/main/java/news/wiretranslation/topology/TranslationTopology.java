@@ -3,13 +3,13 @@ package news.wiretranslation.topology;
 import java.util.Map;
 import java.util.Optional;
 
+import news.wiretranslation.article.DetectedArticle;
 import news.wiretranslation.avro.Article;
 import news.wiretranslation.avro.DeadLetter;
 import news.wiretranslation.avro.RawArticle;
 import news.wiretranslation.config.RegistrySettings;
 import news.wiretranslation.config.ServiceConfig;
 import news.wiretranslation.config.TargetLanguage;
-import news.wiretranslation.detect.DetectedArticle;
 import news.wiretranslation.logging.ArticleLog;
 import news.wiretranslation.metrics.PipelineMetrics;
 import news.wiretranslation.registry.AvroSerde;

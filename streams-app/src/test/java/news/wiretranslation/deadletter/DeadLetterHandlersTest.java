@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import news.wiretranslation.article.DeadLetterException;
+import news.wiretranslation.article.DeadLetterReason;
+import news.wiretranslation.article.Stage;
 import news.wiretranslation.avro.DeadLetter;
 import news.wiretranslation.registry.AvroSerde;
 import news.wiretranslation.registry.MockSchemaRegistry;

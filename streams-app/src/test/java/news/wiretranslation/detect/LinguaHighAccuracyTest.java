@@ -2,6 +2,8 @@ package news.wiretranslation.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import news.wiretranslation.article.Detection;
+import news.wiretranslation.article.SourceLanguages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

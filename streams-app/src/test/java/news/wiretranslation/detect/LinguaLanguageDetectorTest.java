@@ -13,6 +13,8 @@ import java.util.concurrent.Future;
 
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import news.wiretranslation.article.Detection;
+import news.wiretranslation.article.SourceLanguages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

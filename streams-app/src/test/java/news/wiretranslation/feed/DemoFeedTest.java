@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import news.wiretranslation.article.SourceLanguages;
 import news.wiretranslation.avro.BodyFormat;
 import news.wiretranslation.avro.RawArticle;
-import news.wiretranslation.detect.SourceLanguages;
 import org.junit.jupiter.api.Test;
 
 class DemoFeedTest {

@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import news.wiretranslation.metrics.EngineStateGauges;
 import news.wiretranslation.translate.EngineState;
+import news.wiretranslation.translate.meters.EngineStateGauges;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 

@@ -12,12 +12,12 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import news.wiretranslation.article.DetectedArticle;
+import news.wiretranslation.article.NormalizedArticle;
 import news.wiretranslation.avro.Article;
 import news.wiretranslation.avro.RawArticle;
 import news.wiretranslation.config.TargetLanguage;
-import news.wiretranslation.detect.DetectedArticle;
 import news.wiretranslation.label.ArticleLabeler;
-import news.wiretranslation.normalize.NormalizedArticle;
 import news.wiretranslation.topology.TestArticles;
 import org.junit.jupiter.api.Test;
 

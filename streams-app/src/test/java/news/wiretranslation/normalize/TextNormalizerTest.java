@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import news.wiretranslation.article.NormalizedArticle;
 import news.wiretranslation.avro.BodyFormat;
 import news.wiretranslation.avro.RawArticle;
 import org.junit.jupiter.api.Test;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import news.wiretranslation.article.SourceLanguages;
 import news.wiretranslation.avro.QualityFlag;
 import news.wiretranslation.detect.DetectionAccuracy;
 import news.wiretranslation.detect.LinguaLanguageDetector;
-import news.wiretranslation.detect.SourceLanguages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

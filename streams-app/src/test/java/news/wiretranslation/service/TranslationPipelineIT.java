@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import news.wiretranslation.article.NormalizedArticle;
 import news.wiretranslation.avro.Article;
 import news.wiretranslation.avro.BodyFormat;
 import news.wiretranslation.avro.DeadLetter;
@@ -26,7 +27,6 @@ import news.wiretranslation.config.RegistrySettings;
 import news.wiretranslation.config.ServiceConfig;
 import news.wiretranslation.config.TestConfigs;
 import news.wiretranslation.embedded.EmbeddedKafkaBroker;
-import news.wiretranslation.normalize.NormalizedArticle;
 import news.wiretranslation.normalize.TextNormalizer;
 import news.wiretranslation.registry.AvroSerde;
 import news.wiretranslation.translate.deepl.DeepLStandIn;

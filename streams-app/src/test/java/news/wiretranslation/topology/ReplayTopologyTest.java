@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import news.wiretranslation.article.SourceLanguages;
 import news.wiretranslation.avro.Article;
 import news.wiretranslation.avro.RawArticle;
 import news.wiretranslation.config.RegistrySettings;
@@ -25,7 +26,6 @@ import news.wiretranslation.config.TestConfigs;
 import news.wiretranslation.detect.DetectionAccuracy;
 import news.wiretranslation.detect.LanguageDetector;
 import news.wiretranslation.detect.LinguaLanguageDetector;
-import news.wiretranslation.detect.SourceLanguages;
 import news.wiretranslation.metrics.PipelineMetrics;
 import news.wiretranslation.registry.AvroSerde;
 import news.wiretranslation.registry.MockSchemaRegistry;

@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import news.wiretranslation.article.SourceLanguages;
 import news.wiretranslation.avro.Article;
 import news.wiretranslation.avro.QualityFlag;
 import news.wiretranslation.avro.RawArticle;
@@ -22,7 +23,6 @@ import news.wiretranslation.config.TestConfigs;
 import news.wiretranslation.detect.DetectionAccuracy;
 import news.wiretranslation.detect.LanguageDetector;
 import news.wiretranslation.detect.LinguaLanguageDetector;
-import news.wiretranslation.detect.SourceLanguages;
 import news.wiretranslation.glossary.TerminologyChecker;
 import news.wiretranslation.metrics.PipelineMetrics;
 import news.wiretranslation.registry.AvroSerde;

@@ -9,15 +9,15 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import news.wiretranslation.article.DetectedArticle;
 import news.wiretranslation.config.ServiceConfig;
 import news.wiretranslation.config.TargetLanguage;
-import news.wiretranslation.detect.DetectedArticle;
 import news.wiretranslation.label.ArticleLabeler;
 import news.wiretranslation.normalize.TextNormalizer;
 import news.wiretranslation.translate.FakeTranslator;
 import news.wiretranslation.translate.async.BatchLimits;
-import news.wiretranslation.translate.async.TranslationDispatcher;
 import news.wiretranslation.translate.async.DispatcherSettings;
+import news.wiretranslation.translate.async.TranslationDispatcher;
 import news.wiretranslation.translate.memory.TranslationMemory;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;

@@ -11,6 +11,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import news.wiretranslation.article.SourceLanguages;
 import news.wiretranslation.avro.Article;
 import news.wiretranslation.avro.DeadLetter;
 import news.wiretranslation.avro.RawArticle;
@@ -20,8 +22,6 @@ import news.wiretranslation.config.TestConfigs;
 import news.wiretranslation.detect.DetectionAccuracy;
 import news.wiretranslation.detect.LanguageDetector;
 import news.wiretranslation.detect.LinguaLanguageDetector;
-import news.wiretranslation.detect.SourceLanguages;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import news.wiretranslation.label.ArticleLabeler;
 import news.wiretranslation.metrics.PipelineMetrics;
 import news.wiretranslation.registry.AvroSerde;

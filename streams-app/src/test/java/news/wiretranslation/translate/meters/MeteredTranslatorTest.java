@@ -1,4 +1,4 @@
-package news.wiretranslation.metrics;
+package news.wiretranslation.translate.meters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import news.wiretranslation.translate.FakeTranslator;
-import news.wiretranslation.translate.TranslationException;
 import news.wiretranslation.translate.TranslationException.Kind;
+import news.wiretranslation.translate.TranslationException;
 import news.wiretranslation.translate.TranslationRequest;
 import news.wiretranslation.translate.TranslationResult;
 import news.wiretranslation.translate.Translator;

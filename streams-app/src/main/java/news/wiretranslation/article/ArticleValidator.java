@@ -1,9 +1,6 @@
-package news.wiretranslation.topology;
+package news.wiretranslation.article;
 
 import news.wiretranslation.avro.RawArticle;
-import news.wiretranslation.deadletter.DeadLetterException;
-import news.wiretranslation.deadletter.DeadLetterReason;
-import news.wiretranslation.deadletter.Stage;
 
 /**
  * Checks what the Avro schema cannot: that an article decoded from the wire carries the content the pipeline

@@ -1,4 +1,4 @@
-package news.wiretranslation.deadletter;
+package news.wiretranslation.article;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package news.wiretranslation.metrics;
+package news.wiretranslation.translate.meters;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -7,12 +7,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import news.wiretranslation.translate.ForwardingTranslator;
 import news.wiretranslation.translate.TranslationException;
-import news.wiretranslation.translate.fault.MtErrorKind;
 import news.wiretranslation.translate.TranslationRequest;
 import news.wiretranslation.translate.TranslationResult;
-import news.wiretranslation.translate.ForwardingTranslator;
 import news.wiretranslation.translate.Translator;
+import news.wiretranslation.translate.fault.MtErrorKind;
 
 /**
  * Measures every request to the translation engine: latency (a timer with a percentiles histogram, by outcome),

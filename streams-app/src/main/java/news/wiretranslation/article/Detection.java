@@ -1,4 +1,4 @@
-package news.wiretranslation.detect;
+package news.wiretranslation.article;
 
 /**
  * The detector's answer.

@@ -1,7 +1,6 @@
-package news.wiretranslation.detect;
+package news.wiretranslation.article;
 
 import news.wiretranslation.avro.RawArticle;
-import news.wiretranslation.normalize.NormalizedArticle;
 
 /**
  * An article ready for translation: as delivered, as normalized, and the language it was decided to be in.

@@ -1,4 +1,4 @@
-package news.wiretranslation.metrics;
+package news.wiretranslation.translate.meters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,9 +8,9 @@ import java.util.List;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import news.wiretranslation.translate.FakeTranslator;
 import news.wiretranslation.translate.async.BatchLimits;
-import news.wiretranslation.translate.async.TranslationDispatcher;
-import news.wiretranslation.translate.async.Lane;
 import news.wiretranslation.translate.async.DispatcherSettings;
+import news.wiretranslation.translate.async.Lane;
+import news.wiretranslation.translate.async.TranslationDispatcher;
 import org.junit.jupiter.api.Test;
 
 class TranslationQueueGaugesTest {

@@ -1,4 +1,4 @@
-package news.wiretranslation.deadletter;
+package news.wiretranslation.article;
 
 /** Why a record went to the dead-letter topic. The name is written into {@code DeadLetter.reason}. */
 public enum DeadLetterReason {

@@ -1,4 +1,4 @@
-package news.wiretranslation.metrics;
+package news.wiretranslation.translate.meters;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package news.wiretranslation.detect;
+package news.wiretranslation.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

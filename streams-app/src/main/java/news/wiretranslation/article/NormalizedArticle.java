@@ -1,4 +1,4 @@
-package news.wiretranslation.normalize;
+package news.wiretranslation.article;
 
 import java.util.List;
 

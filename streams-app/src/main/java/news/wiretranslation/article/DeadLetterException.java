@@ -1,4 +1,4 @@
-package news.wiretranslation.deadletter;
+package news.wiretranslation.article;
 
 /**
  * Thrown by a pipeline step for a record that can never be processed. The processing exception handler turns

@@ -1,4 +1,4 @@
-package news.wiretranslation.detect;
+package news.wiretranslation.article;
 
 import java.util.Arrays;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package news.wiretranslation.metrics;
+package news.wiretranslation.translate.meters;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
