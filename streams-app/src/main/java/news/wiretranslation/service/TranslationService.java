@@ -89,7 +89,7 @@ public final class TranslationService implements AutoCloseable {
         // The service's meters, in Micrometer's process-wide registry, which the Prometheus endpoint joins.
         PipelineMetrics metrics = new PipelineMetrics(Metrics.globalRegistry);
         // The fault policy: one per instance; it sets the engine state that health and metrics read.
-        EngineGuard guard = new EngineGuard(new EngineState(), translator, new EngineGuard.Settings(
+        EngineGuard guard = new EngineGuard(new EngineState(), translator, new EngineGuard.Policy(
                 config.faults().circuitBreakerFailures(), config.faults().circuitProbeInterval(),
                 config.faults().quotaProbeInterval()), metrics);
         PipelineParts parts = Pipeline.assemble(config, detector, translator, guard, metrics, Clock.systemUTC(), replay);

@@ -48,8 +48,8 @@ public final class EngineGuard implements AutoCloseable {
      * @param circuitProbeInterval how often an open circuit probes the engine
      * @param quotaProbeInterval   how often a quota pause probes the engine's usage
      */
-    public record Settings(int failureThreshold, Duration circuitProbeInterval, Duration quotaProbeInterval) {
-        public Settings {
+    public record Policy(int failureThreshold, Duration circuitProbeInterval, Duration quotaProbeInterval) {
+        public Policy {
             if (failureThreshold < 1) {
                 throw new IllegalArgumentException("failureThreshold must be at least 1");
             }
@@ -60,14 +60,14 @@ public final class EngineGuard implements AutoCloseable {
         }
 
         /** The defaults of the settings CIRCUIT_BREAKER_FAILURES, CIRCUIT_BREAKER_PROBE_INTERVAL_MS, QUOTA_PROBE_INTERVAL_MS. */
-        public static Settings defaults() {
-            return new Settings(5, Duration.ofSeconds(30), Duration.ofSeconds(60));
+        public static Policy defaults() {
+            return new Policy(5, Duration.ofSeconds(30), Duration.ofSeconds(60));
         }
     }
 
     private final EngineState state;
     private final Translator engine;
-    private final Settings settings;
+    private final Policy settings;
     private final PipelineMetrics metrics;
     private final CircuitBreaker breaker;
     private final List<Consumer<Status>> listeners = new CopyOnWriteArrayList<>();
@@ -78,7 +78,7 @@ public final class EngineGuard implements AutoCloseable {
     private long pausedSinceNanos;
     private boolean closed;
 
-    public EngineGuard(EngineState state, Translator engine, Settings settings, PipelineMetrics metrics) {
+    public EngineGuard(EngineState state, Translator engine, Policy settings, PipelineMetrics metrics) {
         this.state = Objects.requireNonNull(state, "state");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -95,7 +95,7 @@ public final class EngineGuard implements AutoCloseable {
         return state;
     }
 
-    public Settings settings() {
+    public Policy settings() {
         return settings;
     }
 

@@ -31,7 +31,7 @@ class DispatcherFaultPolicyTest {
     private TranslationDispatcher dispatcher;
 
     private void start(int threshold) {
-        guard = new EngineGuard(state, engine, new EngineGuard.Settings(threshold, Duration.ofMillis(100),
+        guard = new EngineGuard(state, engine, new EngineGuard.Policy(threshold, Duration.ofMillis(100),
                 Duration.ofMillis(100)), new PipelineMetrics(registry));
         dispatcher = new TranslationDispatcher(engine, new DispatcherSettings(2, BatchLimits.DEEPL,
                 Duration.ZERO, 1000, Duration.ofMillis(10), Duration.ofMillis(40)), null, sleeps::add, guard);

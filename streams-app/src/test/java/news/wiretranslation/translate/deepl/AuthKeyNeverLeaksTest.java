@@ -64,7 +64,7 @@ class AuthKeyNeverLeaksTest {
     @Test
     void noFailureOfAnyKindPutsTheKeyInALogADeadLetterOrAMetric() throws Exception {
         DeepLTranslator translator = new DeepLTranslator(new DeepLSettings(KEY, standIn.url(), Duration.ofMillis(500), null));
-        EngineGuard guard = new EngineGuard(new EngineState(), translator, new EngineGuard.Settings(2, Duration.ofMillis(50),
+        EngineGuard guard = new EngineGuard(new EngineState(), translator, new EngineGuard.Policy(2, Duration.ofMillis(50),
                 Duration.ofMillis(50)), new PipelineMetrics(registry));
         List<String> messages = new ArrayList<>();
         try (guard; TranslationDispatcher dispatcher = new TranslationDispatcher(translator, new DispatcherSettings(

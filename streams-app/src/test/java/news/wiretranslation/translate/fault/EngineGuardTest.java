@@ -54,7 +54,7 @@ class EngineGuardTest {
     }
 
     private EngineGuard guard(int threshold) {
-        guard = new EngineGuard(state, engine, new EngineGuard.Settings(threshold, Duration.ofMillis(50),
+        guard = new EngineGuard(state, engine, new EngineGuard.Policy(threshold, Duration.ofMillis(50),
                 Duration.ofMillis(50)), new PipelineMetrics(registry));
         guard.addListener(heard::add);
         return guard;
