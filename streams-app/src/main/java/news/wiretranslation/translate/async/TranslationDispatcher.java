@@ -2,23 +2,18 @@ package news.wiretranslation.translate.async;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import news.wiretranslation.quality.QualityChecker.UntranslatedSpan;
 import news.wiretranslation.translate.TranslationException;
-import news.wiretranslation.translate.TranslationOptions;
 import news.wiretranslation.translate.TranslationRequest;
 import news.wiretranslation.translate.TranslationResult;
 import news.wiretranslation.translate.Translator;
@@ -196,7 +191,7 @@ public final class TranslationDispatcher implements Dispatcher {
             if (waited) {
                 stats.backpressureWaits.incrementAndGet();
             }
-            ticket = new QueuedArticle(lane, texts.size(), priority);
+            ticket = new QueuedArticle(this, lane, texts.size(), priority);
             permitsInUse += texts.size();
             ticket.permits = texts.size();
             stats.submittedTexts.addAndGet(texts.size());
@@ -208,7 +203,7 @@ public final class TranslationDispatcher implements Dispatcher {
                 }
                 long bytes = BatchLimits.encodedSize(text);
                 if (bytes <= settings.limits().maxTextBytes()) {
-                    queue(ticket, new Waiter(ticket, i, -1), lane, text, bytes, priority, now);
+                    queue(ticket, new TextJob.Waiter(ticket, i, -1), lane, text, bytes, priority, now);
                     continue;
                 }
                 // Larger than one request may carry (a 200 KB paragraph): sent in pieces, put back together in order.
@@ -216,7 +211,7 @@ public final class TranslationDispatcher implements Dispatcher {
                 ticket.split(i, split);
                 for (int p = 0; p < split.pieces().size(); p++) {
                     String piece = split.pieces().get(p);
-                    queue(ticket, new Waiter(ticket, i, p), lane, piece, BatchLimits.encodedSize(piece), priority, now);
+                    queue(ticket, new TextJob.Waiter(ticket, i, p), lane, piece, BatchLimits.encodedSize(piece), priority, now);
                 }
             }
             workAvailable.signalAll();
@@ -228,7 +223,7 @@ public final class TranslationDispatcher implements Dispatcher {
     }
 
     /** Under the lock: queues one text (or piece) for a ticket, or joins the same text already queued or in flight. */
-    private void queue(QueuedArticle ticket, Waiter waiter, Lane lane, String text, long bytes, int priority, long now) {
+    private void queue(QueuedArticle ticket, TextJob.Waiter waiter, Lane lane, String text, long bytes, int priority, long now) {
         TextKey key = new TextKey(lane, text);
         TextJob job = live.get(key);
         if (job == null) {
@@ -237,7 +232,7 @@ public final class TranslationDispatcher implements Dispatcher {
             lanes.computeIfAbsent(lane, l -> new LaneQueue()).add(job);
         } else {
             stats.sharedTexts.incrementAndGet();
-            if (job.state == JobState.QUEUED && job.priority > priority) {
+            if (job.state == TextJob.State.QUEUED && job.priority > priority) {
                 reprioritize(job, priority);
             }
         }
@@ -245,134 +240,47 @@ public final class TranslationDispatcher implements Dispatcher {
         ticket.jobs.add(job);
     }
 
-    /** One article's texts in this dispatcher. */
-    private final class QueuedArticle implements Ticket {
-        private final Lane lane;
-        private final TextResult[] results;
-        private final CompletableFuture<List<TextResult>> result = new CompletableFuture<>();
-        private final List<TextJob> jobs = new ArrayList<>();
-        private int remaining;
-        private int priority;
-        private int permits;
-        private boolean finished;
+    // ---- what an article's ticket asks, under the lock ----
 
-        /** Per text split in pieces: the split, and the pieces' results until all are in. */
-        private final Map<Integer, OversizedText> splits = new HashMap<>(0);
-        private final Map<Integer, TextResult[]> pieceResults = new HashMap<>(0);
-
-        private QueuedArticle(Lane lane, int size, int priority) {
-            this.lane = lane;
-            this.results = new TextResult[size];
-            this.remaining = size;
-            this.priority = priority;
-        }
-
-        /** Under the lock. */
-        private void split(int index, OversizedText split) {
-            splits.put(index, split);
-            pieceResults.put(index, new TextResult[split.pieces().size()]);
-        }
-
-        /**
-         * Under the lock: records one text's (or piece's) result; true when that completed a text. A split text is
-         * complete when all its pieces are, its translation their translations joined.
-         */
-        private boolean accept(Waiter waiter, TextResult result) {
-            if (waiter.piece < 0) {
-                results[waiter.index] = result;
-                return true;
+    /** Serves the article's remaining texts at {@code urgency} if that is more urgent than before. */
+    void boost(QueuedArticle ticket, int urgency) {
+        lock.lock();
+        try {
+            if (ticket.finished || urgency >= ticket.priority) {
+                return;
             }
-            TextResult[] pieces = pieceResults.get(waiter.index);
-            pieces[waiter.piece] = result;
-            for (TextResult piece : pieces) {
-                if (piece == null) {
-                    return false;
+            ticket.priority = urgency;
+            for (TextJob job : ticket.jobs) {
+                if (job.state == TextJob.State.QUEUED && job.priority > urgency) {
+                    reprioritize(job, urgency);
                 }
             }
-            results[waiter.index] = joined(splits.get(waiter.index), pieces);
-            return true;
+        } finally {
+            lock.unlock();
         }
+    }
 
-        private static TextResult joined(OversizedText split, TextResult[] pieces) {
-            List<String> translations = new ArrayList<>(pieces.length);
-            long billed = 0;
-            boolean shared = true;
-            List<UntranslatedSpan> spans = pieces[0].untranslatedSpans() == null
-                    ? null : new ArrayList<>();
-            for (TextResult piece : pieces) {
-                translations.add(piece.text());
-                billed += piece.billedCharacters();
-                shared &= piece.shared();
+    /** Withdraws the article: its texts that no other article waits for leave the queue; its room is freed. */
+    void cancel(QueuedArticle ticket) {
+        List<Runnable> completions = new ArrayList<>();
+        lock.lock();
+        try {
+            if (ticket.finished) {
+                return;
             }
-            if (spans != null) {
-                for (int p = 0; p < pieces.length; p++) {
-                    int offset = split.offsetOf(translations, p);
-                    for (var span : pieces[p].untranslatedSpans()) {
-                        spans.add(new UntranslatedSpan(offset + span.offset(), span.text()));
-                    }
-                }
-            }
-            return new TextResult(split.join(translations), pieces[0].engineModel(), pieces[0].detectedLanguage(), billed,
-                    shared, spans);
+            finish(ticket, completions, () -> ticket.result.completeExceptionally(new CancellationException("cancelled")));
+        } finally {
+            lock.unlock();
         }
+        deliver(completions);
+    }
 
-        @Override
-        public Lane lane() {
-            return lane;
-        }
-
-        /**
-         * Completes on a worker thread with one result per text, in order; or exceptionally with the
-         * {@link TranslationException} that refused it, or a {@link CancellationException} after {@link #cancel()}.
-         */
-        @Override
-        public CompletableFuture<List<TextResult>> result() {
-            return result;
-        }
-
-        /** Serves this article's remaining texts at {@code urgency} if that is more urgent than before. */
-        @Override
-        public void boost(int urgency) {
-            lock.lock();
-            try {
-                if (finished || urgency >= priority) {
-                    return;
-                }
-                priority = urgency;
-                for (TextJob job : jobs) {
-                    if (job.state == JobState.QUEUED && job.priority > urgency) {
-                        reprioritize(job, urgency);
-                    }
-                }
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        /** Withdraws the article: its texts that no other article waits for leave the queue; its room is freed. */
-        @Override
-        public void cancel() {
-            List<Runnable> completions = new ArrayList<>();
-            lock.lock();
-            try {
-                if (finished) {
-                    return;
-                }
-                finish(this, completions, () -> result.completeExceptionally(new CancellationException("cancelled")));
-            } finally {
-                lock.unlock();
-            }
-            deliver(completions);
-        }
-
-        @Override
-        public int urgency() {
-            lock.lock();
-            try {
-                return priority;
-            } finally {
-                lock.unlock();
-            }
+    int urgencyOf(QueuedArticle ticket) {
+        lock.lock();
+        try {
+            return ticket.priority;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -432,7 +340,9 @@ public final class TranslationDispatcher implements Dispatcher {
                     long[] nextDue = {Long.MAX_VALUE};
                     LaneQueue due = dueLane(now, nextDue);
                     if (due != null) {
-                        batch = due.take(now);
+                        List<TextJob> jobs = due.take(now, settings.limits());
+                        inFlightTexts += jobs.size();
+                        batch = new Batch(jobs.get(0).lane, jobs);
                     } else if (nextDue[0] == Long.MAX_VALUE) {
                         workAvailable.await();
                     } else {
@@ -599,8 +509,8 @@ public final class TranslationDispatcher implements Dispatcher {
                 retire(job);
                 long billed = result.billedFor(j, texts);
                 boolean first = true;
-                for (Waiter waiter : List.copyOf(job.waiters)) {
-                    QueuedArticle ticket = waiter.ticket;
+                for (TextJob.Waiter waiter : List.copyOf(job.waiters)) {
+                    QueuedArticle ticket = waiter.ticket();
                     if (ticket.finished) {
                         continue;
                     }
@@ -625,9 +535,9 @@ public final class TranslationDispatcher implements Dispatcher {
         try {
             for (TextJob job : jobs) {
                 retire(job);
-                for (Waiter waiter : List.copyOf(job.waiters)) {
-                    if (!waiter.ticket.finished) {
-                        failTicket(waiter.ticket, failure, completions);
+                for (TextJob.Waiter waiter : List.copyOf(job.waiters)) {
+                    if (!waiter.ticket().finished) {
+                        failTicket(waiter.ticket(), failure, completions);
                     }
                 }
             }
@@ -649,12 +559,12 @@ public final class TranslationDispatcher implements Dispatcher {
         ticket.permits = 0;
         capacityFreed.signalAll();
         for (TextJob job : ticket.jobs) {
-            job.waiters.removeIf(w -> w.ticket == ticket);
-            if (job.waiters.isEmpty() && job.state == JobState.QUEUED) {
+            job.waiters.removeIf(w -> w.ticket() == ticket);
+            if (job.waiters.isEmpty() && job.state == TextJob.State.QUEUED) {
                 LaneQueue lane = lanes.get(job.lane);
                 lane.remove(job);
                 live.remove(new TextKey(job.lane, job.text));
-                job.state = JobState.DONE;
+                job.state = TextJob.State.DONE;
             }
         }
         completing++;
@@ -688,12 +598,12 @@ public final class TranslationDispatcher implements Dispatcher {
 
     /** Under the lock: the job left the dispatcher. */
     private void retire(TextJob job) {
-        if (job.state == JobState.IN_FLIGHT) {
+        if (job.state == TextJob.State.IN_FLIGHT) {
             inFlightTexts--;
         }
-        if (job.state != JobState.DONE) {
+        if (job.state != TextJob.State.DONE) {
             live.remove(new TextKey(job.lane, job.text));
-            job.state = JobState.DONE;
+            job.state = TextJob.State.DONE;
         }
         signalIfIdle();
     }
@@ -718,7 +628,7 @@ public final class TranslationDispatcher implements Dispatcher {
         try {
             Map<Object, List<TextJob>> groups = new LinkedHashMap<>();
             for (TextJob job : jobs) {
-                Object owner = job.waiters.isEmpty() ? job : job.waiters.get(0).ticket;
+                Object owner = job.waiters.isEmpty() ? job : job.waiters.get(0).ticket();
                 groups.computeIfAbsent(owner, o -> new ArrayList<>()).add(job);
             }
             return new ArrayList<>(groups.values());
@@ -729,10 +639,7 @@ public final class TranslationDispatcher implements Dispatcher {
 
     /** Under the lock. */
     private void reprioritize(TextJob job, int priority) {
-        LaneQueue lane = lanes.get(job.lane);
-        lane.queue.remove(job);
-        job.priority = priority;
-        lane.queue.add(job);
+        lanes.get(job.lane).reprioritize(job, priority);
     }
 
     /**
@@ -753,9 +660,9 @@ public final class TranslationDispatcher implements Dispatcher {
             TranslationException closed = new TranslationException(TranslationException.Kind.UNAVAILABLE,
                     "the translation dispatcher closed");
             for (TextJob job : List.copyOf(live.values())) {
-                for (Waiter waiter : List.copyOf(job.waiters)) {
-                    if (!waiter.ticket.finished) {
-                        failTicket(waiter.ticket, closed, completions);
+                for (TextJob.Waiter waiter : List.copyOf(job.waiters)) {
+                    if (!waiter.ticket().finished) {
+                        failTicket(waiter.ticket(), closed, completions);
                     }
                 }
             }
@@ -780,88 +687,9 @@ public final class TranslationDispatcher implements Dispatcher {
         }
     }
 
-    // ---- the queue ----
-
-    private enum JobState { QUEUED, IN_FLIGHT, DONE }
-
     private record TextKey(Lane lane, String text) {
     }
 
-    /** An article's interest in a text: its {@code index}, and which {@code piece} of it (-1: the whole text). */
-    private record Waiter(QueuedArticle ticket, int index, int piece) {
-    }
-
     private record Batch(Lane lane, List<TextJob> jobs) {
-    }
-
-    /** One distinct text to translate, for one or more articles. Guarded by the dispatcher's lock. */
-    private static final class TextJob {
-        final Lane lane;
-        final String text;
-        final long bytes;
-        final long order;
-        final long enqueuedNanos;
-        final List<Waiter> waiters = new ArrayList<>(1);
-        int priority;
-        JobState state = JobState.QUEUED;
-
-        TextJob(Lane lane, String text, long bytes, int priority, long order, long enqueuedNanos) {
-            this.lane = lane;
-            this.text = text;
-            this.bytes = bytes;
-            this.priority = priority;
-            this.order = order;
-            this.enqueuedNanos = enqueuedNanos;
-        }
-    }
-
-    private static final Comparator<TextJob> MOST_URGENT_FIRST =
-            Comparator.<TextJob>comparingInt(job -> job.priority).thenComparingLong(job -> job.order);
-
-    /** The queued texts of one lane. Guarded by the dispatcher's lock. */
-    private final class LaneQueue {
-        final PriorityQueue<TextJob> queue = new PriorityQueue<>(MOST_URGENT_FIRST);
-        long bytes;
-        long oldestNanos;
-
-        void add(TextJob job) {
-            if (queue.isEmpty() || job.enqueuedNanos - oldestNanos < 0) {
-                oldestNanos = job.enqueuedNanos;
-            }
-            queue.add(job);
-            bytes += job.bytes;
-        }
-
-        void remove(TextJob job) {
-            if (queue.remove(job)) {
-                bytes -= job.bytes;
-            }
-        }
-
-        /** The most urgent texts that fit one request, marked in flight. */
-        Batch take(long now) {
-            List<TextJob> batch = new ArrayList<>();
-            long batchBytes = 0;
-            while (!queue.isEmpty() && batch.size() < settings.limits().maxTexts()) {
-                TextJob next = queue.peek();
-                if (!batch.isEmpty() && batchBytes + next.bytes > settings.limits().maxTextBytes()) {
-                    break;
-                }
-                queue.poll();
-                bytes -= next.bytes;
-                batchBytes += next.bytes;
-                next.state = JobState.IN_FLIGHT;
-                inFlightTexts++;
-                batch.add(next);
-            }
-            long oldest = now;
-            for (TextJob job : queue) {
-                if (job.enqueuedNanos - oldest < 0) {
-                    oldest = job.enqueuedNanos;
-                }
-            }
-            oldestNanos = oldest;
-            return new Batch(batch.get(0).lane, batch);
-        }
     }
 }
