@@ -20,7 +20,11 @@ public final class DemoMain {
 
     public static CommandLine commandLine() {
         CommandLine cli = WireTranslation.commandLine();
+        // "demo" heads the list of commands, as it did when the service carried it: it is what a newcomer runs first.
+        Map<String, CommandLine> serviceCommands = new LinkedHashMap<>(cli.getSubcommands());
+        serviceCommands.keySet().forEach(cli.getCommandSpec()::removeSubcommand);
         cli.addSubcommand("demo", new DemoCommand());
+        serviceCommands.forEach(cli::addSubcommand);
         Map<String, String> exitCodes = new LinkedHashMap<>(cli.getCommandSpec().usageMessage().exitCodeList());
         exitCodes.put(String.valueOf(DemoCommand.EXIT_NO_ENGINE), "demo: no translation engine available (it explains how to get one).");
         cli.getCommandSpec().usageMessage().exitCodeList(exitCodes);
