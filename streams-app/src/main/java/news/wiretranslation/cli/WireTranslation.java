@@ -10,14 +10,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = WireTranslation.Version.class,
         description = "Machine-translates wire-service articles on Kafka, labelling every translation.",
-        subcommands = {DemoCommand.class, RunCommand.class, PublishCommand.class, TailCommand.class,
+        // The demo jar adds "demo" (news.wiretranslation.demo.cli.DemoMain): the service carries no broker.
+        subcommands = {RunCommand.class, PublishCommand.class, TailCommand.class,
                 SchemasCommand.class, ReplayCommand.class, GlossaryCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:Success.",
                 "1:The service stopped on an error; publish or tail failed (see each command's --help).",
-                "2:Bad command line or configuration (the message names the setting); publish: an input is invalid.",
-                "3:demo: no translation engine available (it explains how to get one)."})
+                "2:Bad command line or configuration (the message names the setting); publish: an input is invalid."})
 public final class WireTranslation {
 
     public static final int EXIT_FAILURE = 1;

@@ -319,6 +319,21 @@ class DeploymentManifestsTest {
         assertThat(docker).anySatisfy(line -> assertThat(line).startsWith("cp docker/.env.example docker/.env"));
     }
 
+    @Test
+    void theDockerBuildStageHasEveryModuleOfTheBuild() {
+        // Maven refuses a build whose root pom.xml names a module directory that the image lacks.
+        List<String> modules = Pattern.compile("<module>([^<]+)</module>").matcher(read(ROOT.resolve("pom.xml")))
+                .results().map(m -> m.group(1)).toList();
+        assertThat(modules).contains("streams-app");
+        List<String> instructions = DeploymentFiles.dockerfileInstructions(DOCKER.resolve("Dockerfile"));
+        List<String> ignored = read(ROOT.resolve(".dockerignore")).lines().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        assertThat(modules).allSatisfy(module -> {
+            assertThat(instructions).contains("COPY " + module + " " + module);
+            assertThat(ignored).doesNotContain(module, module + "/", "/" + module);
+        });
+    }
+
     // ---- helpers ----
 
     /** Kustomize's output hangs together: selectors, ports and names refer to what exists. */

@@ -23,7 +23,6 @@ import news.wiretranslation.config.ServiceConfig;
 import news.wiretranslation.config.TargetLanguage;
 import news.wiretranslation.embedded.EmbeddedKafkaBroker;
 import news.wiretranslation.embedded.EmbeddedSchemaRegistry;
-import news.wiretranslation.feed.DemoFeed;
 import news.wiretranslation.registry.AvroSerde;
 import news.wiretranslation.service.TranslationService;
 import news.wiretranslation.service.Translators;

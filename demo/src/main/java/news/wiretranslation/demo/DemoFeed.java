@@ -1,4 +1,4 @@
-package news.wiretranslation.feed;
+package news.wiretranslation.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import news.wiretranslation.avro.RawArticle;
+import news.wiretranslation.feed.ArticleFileReader;
+import news.wiretranslation.feed.ArticleFormat;
+import news.wiretranslation.feed.ArticleInput;
+import news.wiretranslation.feed.ArticleOverrides;
+import news.wiretranslation.feed.ArticleReadException;
 
 /**
  * The sample articles the demo publishes, shipped as resources: {@value #FEED_RESOURCE}, short wire stories written

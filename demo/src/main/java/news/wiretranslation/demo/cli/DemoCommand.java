@@ -1,4 +1,4 @@
-package news.wiretranslation.cli;
+package news.wiretranslation.demo.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import news.wiretranslation.cli.WireTranslation;
 import news.wiretranslation.config.TargetLanguage;
 import news.wiretranslation.demo.Demo;
 import news.wiretranslation.translate.apertium.ApertiumCliTranslator;

@@ -1,4 +1,4 @@
-package news.wiretranslation.feed;
+package news.wiretranslation.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
