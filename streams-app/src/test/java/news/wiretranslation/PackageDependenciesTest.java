@@ -32,6 +32,12 @@ class PackageDependenciesTest {
     }
 
     @Test
+    void noPackageImportsAnotherThatImportsItBack() {
+        // Every package a slice of its own: sub-packages too (translate and translate.fault, say) import one way.
+        slices().matching("news.wiretranslation.(**)").should().beFreeOfCycles().check(mainClasses);
+    }
+
+    @Test
     void articleTypesDependOnNoOtherPackageOfTheProjectThanTheAvroContract() {
         classes().that().resideInAPackage("news.wiretranslation.article..")
                 .should().onlyDependOnClassesThat(not(resideInAnyPackage("news.wiretranslation..")

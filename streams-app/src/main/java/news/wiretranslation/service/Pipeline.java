@@ -25,7 +25,7 @@ import news.wiretranslation.topology.NormalizationStep;
 import news.wiretranslation.topology.PipelineParts;
 import news.wiretranslation.topology.ReplaySelection;
 import news.wiretranslation.topology.TranslateStep;
-import news.wiretranslation.translate.RetryingTranslator;
+import news.wiretranslation.translate.fault.RetryingTranslator;
 import news.wiretranslation.translate.Translator;
 import news.wiretranslation.translate.async.BatchLimits;
 import news.wiretranslation.translate.async.Dispatcher;

@@ -21,7 +21,7 @@ import news.wiretranslation.config.TestConfigs;
 import news.wiretranslation.deadletter.DeadLetterRecords;
 import news.wiretranslation.metrics.PipelineMetrics;
 import news.wiretranslation.translate.EngineState;
-import news.wiretranslation.translate.RetryingTranslator;
+import news.wiretranslation.translate.fault.RetryingTranslator;
 import news.wiretranslation.translate.TranslationException;
 import news.wiretranslation.translate.TranslationRequest;
 import news.wiretranslation.translate.async.BatchLimits;

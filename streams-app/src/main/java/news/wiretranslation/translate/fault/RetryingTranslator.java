@@ -1,9 +1,12 @@
-package news.wiretranslation.translate;
+package news.wiretranslation.translate.fault;
 
 import java.time.Duration;
 
-import news.wiretranslation.translate.fault.Backoff;
-import news.wiretranslation.translate.fault.EngineGuard;
+import news.wiretranslation.translate.ForwardingTranslator;
+import news.wiretranslation.translate.TranslationException;
+import news.wiretranslation.translate.TranslationRequest;
+import news.wiretranslation.translate.TranslationResult;
+import news.wiretranslation.translate.Translator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package news.wiretranslation.translate;
+package news.wiretranslation.translate.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
+import news.wiretranslation.translate.TranslationException;
+import news.wiretranslation.translate.TranslationRequest;
+import news.wiretranslation.translate.TranslationResult;
+import news.wiretranslation.translate.Translator;
 import org.junit.jupiter.api.Test;
 
 class RetryingTranslatorTest {
