@@ -16,7 +16,6 @@ import news.wiretranslation.article.SourceLanguages;
 import news.wiretranslation.avro.Article;
 import news.wiretranslation.avro.DeadLetter;
 import news.wiretranslation.avro.RawArticle;
-import news.wiretranslation.config.RegistrySettings;
 import news.wiretranslation.config.ServiceConfig;
 import news.wiretranslation.config.TestConfigs;
 import news.wiretranslation.detect.DetectionAccuracy;
@@ -28,9 +27,7 @@ import news.wiretranslation.registry.MockSchemaRegistry;
 import news.wiretranslation.service.StreamsSettings;
 import news.wiretranslation.translate.FakeTranslator;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -83,15 +80,12 @@ class RevisionGateTopologyTest {
         Properties props = StreamsSettings.of(config);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(built.topology(), props);
-        Map<String, Object> registry = RegistrySettings.serdeConfigs(config.registry());
-        rawSerde = serde(RawArticle.class, registry);
-        input = driver.createInputTopic("articles.raw", new StringSerializer(), new ByteArraySerializer());
-        english = driver.createOutputTopic("articles.normalized.en-us", new StringDeserializer(),
-                serde(Article.class, registry).deserializer());
-        german = driver.createOutputTopic("articles.normalized.de", new StringDeserializer(),
-                serde(Article.class, registry).deserializer());
-        deadLetters = driver.createOutputTopic("articles.dlq", new ByteArrayDeserializer(),
-                serde(DeadLetter.class, registry).deserializer());
+        DriverTopics topics = DriverTopics.open(driver, config);
+        rawSerde = topics.rawSerde();
+        input = topics.input();
+        english = topics.english();
+        german = topics.german();
+        deadLetters = topics.deadLetters();
     }
 
     private void stopDriver() {
@@ -105,11 +99,6 @@ class RevisionGateTopologyTest {
         MockSchemaRegistry.dropScope(scope);
     }
 
-    private static <T extends org.apache.avro.specific.SpecificRecord> AvroSerde<T> serde(Class<T> type, Map<String, Object> configs) {
-        AvroSerde<T> serde = new AvroSerde<>(type);
-        serde.configure(configs, false);
-        return serde;
-    }
 
     /** Sends the article keyed by its id; returns the bytes sent, which a dead letter must carry. */
     private byte[] send(RawArticle article) {
