@@ -23,5 +23,9 @@ public enum DeadLetterReason {
     /** The engine refused the text permanently (e.g. HTTP 400 for the language pair, or a text over its size limit). */
     TRANSLATION_REJECTED,
     /** An unexpected error in the service while processing the record. */
-    PROCESSING_ERROR
+    PROCESSING_ERROR,
+    /** A revision older than one of the same story already accepted: publishing it would turn the story back. */
+    SUPERSEDED_REVISION,
+    /** A revision already accepted with other content (another text, or the same id and revision in another language). */
+    REVISION_CONFLICT
 }

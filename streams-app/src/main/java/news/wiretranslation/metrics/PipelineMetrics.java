@@ -70,6 +70,14 @@ public final class PipelineMetrics {
         registry.counter("wire_translation_articles_dead_lettered", "reason", reason, "stage", stage).increment();
     }
 
+    /**
+     * A revision the revision gate let no further without a dead letter, by reason: {@code repeat}, the accepted
+     * revision again with the same content (already on its way to the outputs).
+     */
+    public void revisionSkipped(String reason) {
+        registry.counter("wire_translation_revisions_skipped", "reason", reason).increment();
+    }
+
     /** One failed machine-translation request (or probe), by kind: 429, 456, 5xx, timeout, connection, 403, 400, other. */
     public void mtError(String kind) { registry.counter("wire_translation_mt_errors", "kind", kind).increment(); }
 

@@ -32,13 +32,15 @@ import org.apache.kafka.common.utils.Bytes;
  *
  * <ul>
  *   <li>a record outside {@code --source}/{@code --id} is not replayed;</li>
- *   <li>with {@code latestOnly}, a record is not replayed when a later record of the same article follows it on the
- *       input (up to the input's end now, past the range): outputs are compacted by article id, and writing an older
- *       revision after the current one would turn the output back;</li>
+ *   <li>with {@code latestOnly}, only the record of each article that the service's revision gate accepted last is
+ *       replayed (its highest revision, first arrival, up to the input's end now, past the range): outputs are
+ *       compacted by article id, writing an older revision after the current one would turn the output back, and a
+ *       later record of the same revision was a repeat or a conflict the gate let no further;</li>
  *   <li>a record that validation, normalization or detection refuses is not replayed (it was dead-lettered
  *       already);</li>
  *   <li>unless {@code force}, a target whose output already holds this revision with the same pipeline version and
- *       settings fingerprint is left alone, and so is one whose output holds a later revision;</li>
+ *       settings fingerprint is left alone; one whose output holds a later revision always is (even with
+ *       {@code force}: the replay instance's revision gate starts empty and cannot know it);</li>
  *   <li>the cost: each text to translate is looked up in the memory of its target and input partition, as the
  *       translate step does; one not found is billed (its characters, as DeepL counts them) and remembered.</li>
  * </ul>
@@ -91,8 +93,7 @@ public final class ReplayPlanner {
             Map<TargetLanguage, OutputIndex> outputs = new HashMap<>();
             Map<TargetLanguage, Map<Integer, Set<Bytes>>> memory = new HashMap<>();
             for (TargetLanguage target : request.targets()) {
-                outputs.put(target, request.force() ? OutputIndex.empty()
-                        : OutputIndex.read(consumer, config.topics().output(target), articles));
+                outputs.put(target, OutputIndex.read(consumer, config.topics().output(target), articles));
                 memory.put(target, memoryInUse ? MemoryChangelog.remembered(consumer, memoryApplicationId, target,
                         config.memory().maxAge(), clock.millis()) : new HashMap<>());
             }
@@ -132,7 +133,7 @@ public final class ReplayPlanner {
                         plan.skipped.newerOutput++;
                         continue;
                     }
-                    if (current != null && current.same(raw.getRevision(), pipeline, fingerprint)) {
+                    if (!request.force() && current != null && current.same(raw.getRevision(), pipeline, fingerprint)) {
                         plan.skipped.unchanged++;
                         continue;
                     }
@@ -180,19 +181,25 @@ public final class ReplayPlanner {
         }
     }
 
-    /** Where an article's last record is on the input. */
-    private record Position(int partition, long offset, long timestamp) {
+    /** Where the record of an article that the revision gate accepted last is on the input. */
+    private record Position(int partition, long offset, long timestamp, int revision) {
         boolean is(ConsumerRecord<?, ?> record) {
             return partition == record.partition() && offset == record.offset();
         }
 
-        /** Within a partition the later offset wins; across partitions (a producer keyed otherwise) the later time. */
-        boolean before(ConsumerRecord<?, ?> record) {
-            return partition == record.partition() ? offset < record.offset() : timestamp <= record.timestamp();
+        /**
+         * Whether {@code record}, of revision {@code next}, replaces this one as the accepted: a higher revision does;
+         * the same revision only when it came first (across partitions, a producer keyed otherwise: the earlier time).
+         */
+        boolean supersededBy(ConsumerRecord<?, ?> record, int next) {
+            if (next != revision) {
+                return next > revision;
+            }
+            return partition != record.partition() && record.timestamp() < timestamp;
         }
     }
 
-    /** The last record of each article from the range's start to the input's end now. */
+    /** The record of each article the revision gate accepted last, from the range's start to the input's end now. */
     private static Map<String, Position> latestPositions(Consumer<byte[], byte[]> consumer, String input,
                                                          List<PartitionRange> toEnd, AvroDeserializer<RawArticle> raws) {
         Map<String, Position> latest = new HashMap<>();
@@ -202,8 +209,8 @@ public final class ReplayPlanner {
                 return;
             }
             Position known = latest.get(raw.getId());
-            if (known == null || known.before(record)) {
-                latest.put(raw.getId(), new Position(record.partition(), record.offset(), record.timestamp()));
+            if (known == null || known.supersededBy(record, raw.getRevision())) {
+                latest.put(raw.getId(), new Position(record.partition(), record.offset(), record.timestamp(), raw.getRevision()));
             }
         });
         return latest;

@@ -27,8 +27,8 @@ import org.apache.kafka.streams.kstream.Produced;
  * The data flow of wire-translation, top to bottom:
  *
  * <pre>
- * articles.raw ─► validate ─► normalize ─► detect language ─┬─► to EN-US (pass through or translate + label) ─► articles.normalized.en-us
- *                                                           └─► to DE    (...)                               ─► articles.normalized.de
+ * articles.raw ─► validate ─► normalize ─► detect language ─► revision gate ─┬─► to EN-US (pass through or translate + label) ─► articles.normalized.en-us
+ *                                                                          └─► to DE    (...)                               ─► articles.normalized.de
  * </pre>
  *
  * A step that can never succeed for a record while it is being processed throws a {@code DeadLetterException}; the
@@ -75,7 +75,10 @@ public final class TranslationTopology {
                     ArticleLog.detected(article);
                 }, Named.as("count-detected"))
                 // Output is keyed by story id, whatever key (or none) the producer used.
-                .selectKey((key, article) -> article.raw().getId(), Named.as("key-by-article-id"));
+                .selectKey((key, article) -> article.raw().getId(), Named.as("key-by-article-id"))
+                // Per story, only a revision newer than the last one accepted goes on (a compacted output must not
+                // turn back); before translation, so a superseded revision costs no MT characters.
+                .processValues(RevisionGate.supplier(metrics), Named.as("revision-gate"));
 
         for (ArticleTranslation translation : parts.targets()) {
             TargetLanguage target = translation.target();

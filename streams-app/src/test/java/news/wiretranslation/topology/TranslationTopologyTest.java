@@ -16,7 +16,6 @@ import news.wiretranslation.article.SourceLanguages;
 import news.wiretranslation.avro.Article;
 import news.wiretranslation.avro.DeadLetter;
 import news.wiretranslation.avro.RawArticle;
-import news.wiretranslation.config.RegistrySettings;
 import news.wiretranslation.config.ServiceConfig;
 import news.wiretranslation.config.TestConfigs;
 import news.wiretranslation.detect.DetectionAccuracy;
@@ -28,10 +27,6 @@ import news.wiretranslation.registry.AvroSerde;
 import news.wiretranslation.registry.MockSchemaRegistry;
 import news.wiretranslation.service.StreamsSettings;
 import news.wiretranslation.translate.FakeTranslator;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -77,15 +72,12 @@ class TranslationTopologyTest {
         props.put(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG, stateDir().toString());
         driver = new TopologyTestDriver(topology(), props);
 
-        Map<String, Object> registry = RegistrySettings.serdeConfigs(config.registry());
-        rawSerde = serde(RawArticle.class, registry);
-        input = driver.createInputTopic("articles.raw", new StringSerializer(), new ByteArraySerializer());
-        english = driver.createOutputTopic("articles.normalized.en-us", new StringDeserializer(),
-                serde(Article.class, registry).deserializer());
-        german = driver.createOutputTopic("articles.normalized.de", new StringDeserializer(),
-                serde(Article.class, registry).deserializer());
-        deadLetters = driver.createOutputTopic("articles.dlq", new ByteArrayDeserializer(),
-                serde(DeadLetter.class, registry).deserializer());
+        DriverTopics topics = DriverTopics.open(driver, config);
+        rawSerde = topics.rawSerde();
+        input = topics.input();
+        english = topics.english();
+        german = topics.german();
+        deadLetters = topics.deadLetters();
     }
 
     @AfterEach
@@ -95,11 +87,6 @@ class TranslationTopologyTest {
         MockSchemaRegistry.dropScope(scope);
     }
 
-    private static <T extends org.apache.avro.specific.SpecificRecord> AvroSerde<T> serde(Class<T> type, Map<String, Object> configs) {
-        AvroSerde<T> serde = new AvroSerde<>(type);
-        serde.configure(configs, false);
-        return serde;
-    }
 
     /** The settings of the mode under test. */
     Map<String, String> settings(Map<String, String> env) {
