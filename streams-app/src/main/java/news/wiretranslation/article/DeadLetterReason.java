@@ -12,7 +12,10 @@ public enum DeadLetterReason {
     MALFORMED_AVRO,
     /** The record has no value (a tombstone) where an article was expected. */
     EMPTY_RECORD,
-    /** Required content is missing or out of range (blank id or source, revision below 1, urgency outside 1-9). */
+    /**
+     * Required content is missing or out of range (blank id or source, revision below 1, urgency outside 1-9, a
+     * timestamp outside 1900-01-01 to now + 1 day).
+     */
     INVALID_ARTICLE,
     /** Neither headline nor body has any text after normalization. */
     EMPTY_ARTICLE,
@@ -23,5 +26,7 @@ public enum DeadLetterReason {
     /** The engine refused the text permanently (e.g. HTTP 400 for the language pair, or a text over its size limit). */
     TRANSLATION_REJECTED,
     /** An unexpected error in the service while processing the record. */
-    PROCESSING_ERROR
+    PROCESSING_ERROR,
+    /** The text is mostly replacement characters U+FFFD (bytes that were not valid UTF-8): wrong charset or binary. */
+    UNREADABLE_TEXT
 }
