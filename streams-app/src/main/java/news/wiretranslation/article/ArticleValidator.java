@@ -3,6 +3,7 @@ package news.wiretranslation.article;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import news.wiretranslation.avro.RawArticle;
 
@@ -63,7 +64,7 @@ public final class ArticleValidator {
     }
 
     private void checkTimestamp(String id, String field, Instant value) {
-        Instant latest = clock.instant().plus(FUTURE_TOLERANCE);
+        Instant latest = clock.instant().plus(FUTURE_TOLERANCE).truncatedTo(ChronoUnit.SECONDS);
         if (value.isBefore(EARLIEST) || value.isAfter(latest)) {
             throw invalid(id, field + " is " + value + " (" + value.toEpochMilli() + " ms since the epoch); expected "
                     + EARLIEST + " to now + 1 day (" + latest + "); was a time in seconds or microseconds sent as milliseconds?");
