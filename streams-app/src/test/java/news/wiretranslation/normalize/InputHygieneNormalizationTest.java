@@ -2,10 +2,9 @@ package news.wiretranslation.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static news.wiretranslation.normalize.TextNormalizerTest.raw;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Map;
 
 import news.wiretranslation.article.DeadLetterException;
 import news.wiretranslation.article.DeadLetterReason;
@@ -113,19 +112,5 @@ class InputHygieneNormalizationTest {
 
         assertThat(normalizer.normalize(hostile).rulesApplied()).containsExactly(TextNormalizer.DECLARED_LANGUAGE_IGNORED_RULE);
         assertThat(normalizer.normalize(valid).rulesApplied()).isEmpty();
-    }
-
-    private static RawArticle raw(String headline, String body, BodyFormat format) {
-        Instant now = Instant.parse("2024-06-01T12:00:00Z");
-        return RawArticle.newBuilder()
-                .setId("story-1")
-                .setSource("test")
-                .setHeadline(headline)
-                .setBody(body)
-                .setBodyFormat(format)
-                .setPublishedAt(now)
-                .setReceivedAt(now)
-                .setAttributes(Map.of())
-                .build();
     }
 }
