@@ -18,7 +18,8 @@ import org.apache.avro.specific.SpecificRecord;
  * <p>Before decoding, it walks the body against the writer schema without building anything. That walk rejects a
  * truncated or garbled body cheaply, and, unlike the real read, never allocates the huge string or array a garbage
  * length prefix can claim, so one bad record cannot exhaust the heap. It also finds bytes left over after the
- * record. One instance serves all threads: {@link SpecificDatumReader} keeps its per-thread state itself.
+ * record. When it fails, {@link DecodeStop} walks the body again to say in which field and at which byte decoding
+ * stopped. One instance serves all threads: {@link SpecificDatumReader} keeps its per-thread state itself.
  */
 final class WriterSchemaDecoder<T extends SpecificRecord> {
 
@@ -64,14 +65,26 @@ final class WriterSchemaDecoder<T extends SpecificRecord> {
         try {
             GenericDatumReader.skip(writerSchema, decoder);
             if (!decoder.isEnd()) {
-                throw malformed(what, "bytes are left over after the record written with schema id " + schemaId, null);
+                throw malformed(what, "bytes are left over after the record written with schema id " + schemaId
+                        + where(data, offset), null);
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof WireFormatException wireFormatException) {
                 throw wireFormatException;
             }
             String problem = e instanceof EOFException ? "the body ends before the record does (truncated?)" : e.toString();
-            throw malformed(what, "the body does not match writer schema id " + schemaId + ": " + problem, e);
+            throw malformed(what, "the body does not match writer schema id " + schemaId + ": " + problem
+                    + where(data, offset), e);
+        }
+    }
+
+    /** Where decoding stopped, found by walking the body again field by field; only on the failure path. */
+    private String where(byte[] data, int offset) {
+        try {
+            DecodeStop stop = DecodeStop.locate(writerSchema, data, offset);
+            return stop == null ? "" : "; " + stop.describe();
+        } catch (RuntimeException e) {
+            return "";
         }
     }
 

@@ -12,7 +12,10 @@ public enum DeadLetterReason {
     MALFORMED_AVRO,
     /** The record has no value (a tombstone) where an article was expected. */
     EMPTY_RECORD,
-    /** Required content is missing or out of range (blank id or source, revision below 1, urgency outside 1-9). */
+    /**
+     * Required content is missing or out of range (blank id or source, revision below 1, urgency outside 1-9, a
+     * timestamp outside 1900-01-01 to now + 1 day).
+     */
     INVALID_ARTICLE,
     /** Neither headline nor body has any text after normalization. */
     EMPTY_ARTICLE,
@@ -27,5 +30,7 @@ public enum DeadLetterReason {
     /** A revision older than one of the same story already accepted: publishing it would turn the story back. */
     SUPERSEDED_REVISION,
     /** A revision already accepted with other content (another text, or the same id and revision in another language). */
-    REVISION_CONFLICT
+    REVISION_CONFLICT,
+    /** The text is mostly replacement characters U+FFFD (bytes that were not valid UTF-8): wrong charset or binary. */
+    UNREADABLE_TEXT
 }

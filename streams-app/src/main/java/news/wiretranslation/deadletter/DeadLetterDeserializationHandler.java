@@ -40,7 +40,9 @@ public class DeadLetterDeserializationHandler implements DeserializationExceptio
             return Response.fail();
         }
         DeadLetterReason reason = wireFormat == null ? DeadLetterReason.MALFORMED_AVRO : reasonFor(wireFormat);
-        String message = Causes.describe(exception);
+        // The wire-format message says what was wrong and, for a body that does not decode, in which field and at
+        // which byte decoding stopped; the innermost cause would say only "EOFException".
+        String message = wireFormat != null ? wireFormat.getMessage() : Causes.describe(exception);
         log.atWarn().addKeyValue(ArticleLog.STAGE, Stage.DESERIALIZE.label()).addKeyValue("reason", reason)
                 .log("Dead-lettering {}-{}@{}: {} {}", context.topic(), context.partition(), context.offset(), reason, message);
         return Response.resume(deadLetters.of(context, reason, Stage.DESERIALIZE, null, null, message));

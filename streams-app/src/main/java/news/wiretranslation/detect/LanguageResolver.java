@@ -6,6 +6,7 @@ import java.util.Set;
 
 import news.wiretranslation.article.DeadLetterException;
 import news.wiretranslation.article.DeadLetterReason;
+import news.wiretranslation.article.DeclaredLanguage;
 import news.wiretranslation.article.DetectedArticle;
 import news.wiretranslation.article.Detection;
 import news.wiretranslation.article.NormalizedArticle;
@@ -66,14 +67,12 @@ public final class LanguageResolver {
         return sample.length() > maxChars ? sample.substring(0, maxChars) : sample.toString();
     }
 
-    /** "fr", "fr-FR", "FR" and "fr_CA" all mean French. */
+    /**
+     * "fr", "fr-FR", "FR" and "fr_CA" all mean French; a value that is not a valid BCP 47 tag means nothing was
+     * declared ({@link DeclaredLanguage}).
+     */
     public static Optional<String> declaredLanguage(RawArticle raw) {
-        String declared = raw.getDeclaredLanguage();
-        if (declared == null || declared.isBlank()) {
-            return Optional.empty();
-        }
-        String language = declared.trim().split("[-_]")[0].toLowerCase(Locale.ROOT);
-        return Optional.of(language);
+        return DeclaredLanguage.primaryLanguage(raw.getDeclaredLanguage());
     }
 
     private static String round(double d) {

@@ -19,6 +19,7 @@ import news.wiretranslation.config.BuildInfo;
 import news.wiretranslation.config.TargetLanguage;
 import news.wiretranslation.detect.LanguageResolver;
 import news.wiretranslation.normalize.Typography;
+import news.wiretranslation.quality.InputQualityFlags;
 import news.wiretranslation.normalize.TypographyResult;
 import news.wiretranslation.translate.TranslationResult;
 
@@ -51,7 +52,7 @@ public final class ArticleLabeler {
         return base(article, target, text)
                 .setMachineTranslated(false)
                 .setTranslation(null)
-                .setQualityFlags(List.of())
+                .setQualityFlags(InputQualityFlags.of(article))
                 .build();
     }
 
@@ -95,7 +96,7 @@ public final class ArticleLabeler {
         return base(article, target, text)
                 .setMachineTranslated(true)
                 .setTranslation(translation)
-                .setQualityFlags(qualityFlags)
+                .setQualityFlags(Stream.concat(InputQualityFlags.of(article).stream(), qualityFlags.stream()).toList())
                 .build();
     }
 

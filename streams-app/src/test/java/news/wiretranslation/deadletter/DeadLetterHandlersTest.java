@@ -123,6 +123,17 @@ class DeadLetterHandlersTest {
     }
 
     @Test
+    void aTruncatedBodyIsDescribedByTheWireFormatMessageNotByItsEofCause() {
+        var response = deserializationFailure(new WireFormatException(WireFormatException.Reason.MALFORMED_AVRO,
+                "Cannot read value: the body ends before the record does (truncated?); decoding stopped in field 'body'",
+                new java.io.EOFException()));
+
+        DeadLetter letter = decode(response.deadLetterQueueRecords());
+        assertThat(letter.getReason()).isEqualTo("MALFORMED_AVRO");
+        assertThat(letter.getMessage()).contains("field 'body'").isNotEqualTo("EOFException");
+    }
+
+    @Test
     void eachWireFormatProblemKeepsItsOwnReason() {
         for (WireFormatException.Reason reason : WireFormatException.Reason.values()) {
             var response = deserializationFailure(new WireFormatException(reason, "problem"));

@@ -56,4 +56,48 @@ class TextCleanerTest {
         assertThat(TextCleaner.clean(null)).isEmpty();
         assertThat(TextCleaner.clean(" \u00A0\u200B\uFEFF\t\n ")).isEmpty();
     }
+
+    @Test
+    void removesBidiEmbeddingsOverridesAndIsolates() {
+        String spoofed = "\u202AL\u202BR\u202CP\u202DO\u202Ev\u2066i\u2067s\u2068o\u2069k";
+
+        assertThat(TextCleaner.clean(spoofed)).isEqualTo("LRPOviso" + "k");
+        assertThat(TextCleaner.clean("Minister \u202Eresigns\u202C today")).isEqualTo("Minister resigns today");
+    }
+
+    @Test
+    void keepsBidiMarksAndJoinersThatScriptsAndEmojiNeed() {
+        String marks = "\u05E9\u05DC\u05D5\u05DD\u200E 2024 \u200F\u0627\u061C\u0644";
+        String persian = "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645";
+        String familyEmoji = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+
+        assertThat(TextCleaner.clean(marks)).isEqualTo(marks);
+        assertThat(TextCleaner.clean(persian)).isEqualTo(persian);
+        assertThat(TextCleaner.clean(familyEmoji)).isEqualTo(familyEmoji);
+    }
+
+    @Test
+    void removesReplacementCharactersFromInvalidUtf8() {
+        byte[] latin1 = "Caf\u00e9 du march\u00e9".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        String decodedAsUtf8 = new String(latin1, java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(decodedAsUtf8).contains("\uFFFD");
+        assertThat(TextCleaner.clean(decodedAsUtf8)).isEqualTo("Caf du march");
+    }
+
+    @Test
+    void removesTerminalEscapeSequencesWhole() {
+        assertThat(TextCleaner.clean("\u001B[31mAlerte\u001B[0m rouge")).isEqualTo("Alerte rouge");
+        assertThat(TextCleaner.clean("\u001B[1;38;5;196mgras\u001B[m")).isEqualTo("gras");
+        assertThat(TextCleaner.clean("voir \u001B]8;;https://x.example\u001B\\lien\u001B]8;;\u001B\\ ici"))
+                .isEqualTo("voir lien ici");
+        assertThat(TextCleaner.clean("\u001B]0;titre\u0007texte")).isEqualTo("texte");
+        assertThat(TextCleaner.clean("\u009B31mC1\u009B0m")).isEqualTo("C1");
+    }
+
+    @Test
+    void keepsABareSgrCodeWhoseEscapeWasLostUpstreamBecauseItCannotBeToldFromText() {
+        assertThat(TextCleaner.clean("[31mrouge")).isEqualTo("[31mrouge");
+        assertThat(TextCleaner.clean("une profondeur de [10m]")).isEqualTo("une profondeur de [10m]");
+    }
 }

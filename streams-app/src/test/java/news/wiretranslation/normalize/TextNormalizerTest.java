@@ -276,7 +276,8 @@ class TextNormalizerTest {
         }
     }
 
-    private static RawArticle raw(String headline, String body, BodyFormat format) {
+    /** An article of source "test" with the given text; shared by the normalization tests. */
+    static RawArticle raw(String headline, String body, BodyFormat format) {
         return raw("test", headline, body, format);
     }
 
