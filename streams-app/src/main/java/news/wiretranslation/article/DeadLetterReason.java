@@ -23,5 +23,11 @@ public enum DeadLetterReason {
     /** The engine refused the text permanently (e.g. HTTP 400 for the language pair, or a text over its size limit). */
     TRANSLATION_REJECTED,
     /** An unexpected error in the service while processing the record. */
-    PROCESSING_ERROR
+    PROCESSING_ERROR,
+    /** The input record's value is larger than MAX_ARTICLE_BYTES; refused on arrival, before it is deserialized. */
+    ARTICLE_TOO_LARGE,
+    /** The article written for a target would be larger than the records the service may write (MAX_ARTICLE_BYTES). */
+    OUTPUT_TOO_LARGE,
+    /** A record could not be written: the broker refused it, or it could not be serialized. */
+    OUTPUT_REFUSED
 }

@@ -69,7 +69,8 @@ class TranslationProcessorTest {
 
     private TranslationProcessor processor() {
         TranslateStep step = new TranslateStep(dispatcher, new ServiceConfig.Memory(true, Duration.ofDays(30), 1000),
-                Duration.ofMillis(10), Duration.ofSeconds(5), CLOCK, counters, new CommitPacing.PerThread(CLOCK));
+                Duration.ofMillis(10), Duration.ofSeconds(5), CLOCK, counters, new CommitPacing.PerThread(CLOCK),
+                Integer.MAX_VALUE);
         return new TranslationProcessor(step, new ArticleTranslation(EN, engine, new ArticleLabeler(CLOCK), Optional.empty()));
     }
 
