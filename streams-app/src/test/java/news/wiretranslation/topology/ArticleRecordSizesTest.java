@@ -37,8 +37,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The measurement behind MAX_ARTICLE_BYTES' record limit (4 x the article + 64 KiB): the records the service writes
  * for an article of plain French text, as a multiple of the input record's size. The pending-store entry carries
- * the raw bytes, the decoded article and its normalized text (about 3x); the output article is the translation's
- * size (about 1x here, where the engine adds a short tag to each text).
+ * the raw bytes, the decoded article and its normalized text (3.0x). The output article is the translation (about
+ * 1x) and, here, about 3.7x: this engine leaves the French text as it is, so every paragraph is flagged as an
+ * untranslated fragment, and each flag carries the text and a message quoting it. That is the largest output an
+ * engine's answer of the source's length makes, and it stays under the limit's 4x.
  */
 class ArticleRecordSizesTest {
     private static final String[] SENTENCES = {
@@ -65,9 +67,10 @@ class ArticleRecordSizesTest {
                     new ByteArraySerializer());
             TestOutputTopic<String, byte[]> english = driver.createOutputTopic("articles.normalized.en-us",
                     new StringDeserializer(), new ByteArrayDeserializer());
-            for (int size : new int[] {300_000, 600_000, config.sizes().maxArticleBytes() - 1_000}) {
+            for (int size : new int[] {300_000, 600_000, 1_000_000}) {
                 RawArticle article = TestArticles.article("big-" + size, "Transition énergétique : le projet de loi", body(size));
                 byte[] raw = rawSerde.serializer().serialize("articles.raw", article);
+                assertThat(raw.length).as("within MAX_ARTICLE_BYTES").isLessThanOrEqualTo(config.sizes().maxArticleBytes());
                 input.pipeInput(article.getId(), raw);
                 byte[] output = english.readValue();
 
@@ -80,8 +83,9 @@ class ArticleRecordSizesTest {
                 System.out.printf("input %,d bytes: pending entry %.2fx, output article %.2fx%n", raw.length,
                         pendingRatio, outputRatio);
                 assertThat(pendingRatio).isBetween(2.9, 3.1);
-                assertThat(outputRatio).isLessThan(1.2);
+                assertThat(outputRatio).as("translation + untranslated-fragment flags").isLessThan(3.8);
                 assertThat(pending.toBytes().length).isLessThan(config.sizes().recordLimit());
+                assertThat(output.length).isLessThan(config.sizes().recordLimit());
             }
         } finally {
             MockSchemaRegistry.dropScope(scope);
