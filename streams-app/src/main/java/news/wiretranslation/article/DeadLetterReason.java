@@ -32,5 +32,11 @@ public enum DeadLetterReason {
     /** A revision already accepted with other content (another text, or the same id and revision in another language). */
     REVISION_CONFLICT,
     /** The text is mostly replacement characters U+FFFD (bytes that were not valid UTF-8): wrong charset or binary. */
-    UNREADABLE_TEXT
+    UNREADABLE_TEXT,
+    /** The input record's value is larger than MAX_ARTICLE_BYTES; refused on arrival, before it is deserialized. */
+    ARTICLE_TOO_LARGE,
+    /** The article written for a target would be larger than the records the service may write (MAX_ARTICLE_BYTES). */
+    OUTPUT_TOO_LARGE,
+    /** A record could not be written: the broker refused it, or it could not be serialized. */
+    OUTPUT_REFUSED
 }

@@ -130,7 +130,9 @@ public final class ConfigLoader {
                 parse(Setting.LOG_FORMAT, value -> LogFormat.valueOf(value.toUpperCase(Locale.ROOT)), "json or plain"),
                 styleGuide(),
                 faults(),
-                kafkaSecurity());
+                kafkaSecurity(),
+                new ServiceConfig.Sizes(parse(Setting.MAX_ARTICLE_BYTES, value -> inRange(value, 1024, 20_000_000),
+                        "a number of bytes from 1024 to 20000000")));
     }
 
     /** The Kafka bootstrap servers alone. */

@@ -32,7 +32,8 @@ public record ServiceConfig(
         LogFormat logFormat,
         StyleGuide styleGuide,
         Faults faults,
-        KafkaSecurity kafkaSecurity) {
+        KafkaSecurity kafkaSecurity,
+        Sizes sizes) {
 
     public ServiceConfig {
         targetLanguages = List.copyOf(targetLanguages);
@@ -220,6 +221,24 @@ public record ServiceConfig(
         /** Static members keep their partitions across a restart, so a clean stop must not leave the group. */
         public boolean staticMembership() {
             return groupInstanceId.isPresent();
+        }
+    }
+
+    /**
+     * How large an article may be, and so how large a record the service may write: an article's records are up to
+     * 3.0x its size (pending entry) and 3.7x (an output whose every paragraph is flagged untranslated) as measured
+     * by ArticleRecordSizesTest, and
+     * {@link #recordLimit()} allows 4x plus room for the fields around them.
+     */
+    public record Sizes(int maxArticleBytes) {
+        /** Records written per article, at most, as a multiple of the article's size (measured 3.0 and 3.7). */
+        public static final int EXPANSION = 4;
+        /** Room for keys, headers and the fields of a record around the article's text. */
+        public static final int HEADROOM_BYTES = 64 * 1024;
+
+        /** The producer's max.request.size and the max.message.bytes the topics the service writes to need. */
+        public int recordLimit() {
+            return maxArticleBytes * EXPANSION + HEADROOM_BYTES;
         }
     }
 }

@@ -84,7 +84,8 @@ public enum Setting {
     KAFKA_SSL_TRUSTSTORE_TYPE("", "Kafka ssl.truststore.type: JKS or PKCS12; empty = Kafka's default (JKS)."),
     KAFKA_SSL_KEYSTORE_LOCATION("", "Kafka ssl.keystore.location: the client's own certificate, for brokers that require mutual TLS."),
     KAFKA_SSL_KEYSTORE_PASSWORD("", "Kafka ssl.keystore.password. Never logged."),
-    KAFKA_SSL_KEY_PASSWORD("", "Kafka ssl.key.password: the password of the private key in the key store. Never logged.");
+    KAFKA_SSL_KEY_PASSWORD("", "Kafka ssl.key.password: the password of the private key in the key store. Never logged."),
+    MAX_ARTICLE_BYTES("1048576", "Largest raw article accepted, in bytes of the input record's value; a larger one is dead-lettered on arrival as ARTICLE_TOO_LARGE, before any work is spent on it. The default, 1 MiB, is about the most a raw topic left at Kafka's defaults carries (message.max.bytes 1048588). The records the service writes for one article are up to about 3.7x its size (measured: the pending-store entry, with the raw bytes, the decoded article and its normalized text, 3.0x; an output whose paragraphs are all flagged untranslated 3.7x; docs/operations.md: Sizes), so the producer's max.request.size and the max.message.bytes of the topics the service creates (and of its changelogs) are set to 4 x this + 64 KiB; start-up stops when a topic it writes to holds less. At most 20000000 (the records must stay under the broker's socket.request.max.bytes, 100 MB by default).");
 
     private final String defaultValue;
     private final String description;

@@ -2,6 +2,7 @@ package news.wiretranslation.deadletter;
 
 import java.util.Map;
 
+import news.wiretranslation.article.DeadLetterException;
 import news.wiretranslation.article.DeadLetterReason;
 import news.wiretranslation.article.Stage;
 import news.wiretranslation.logging.ArticleLog;
@@ -30,6 +31,15 @@ public class DeadLetterDeserializationHandler implements DeserializationExceptio
 
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+        DeadLetterException refused = Causes.find(exception, DeadLetterException.class);
+        if (refused != null) {
+            // Refused before decoding, e.g. ARTICLE_TOO_LARGE: the step that refused it says why.
+            log.atWarn().addKeyValue(ArticleLog.STAGE, refused.stage().label()).addKeyValue("reason", refused.reason())
+                    .log("Dead-lettering {}-{}@{}: {} {}", context.topic(), context.partition(), context.offset(),
+                            refused.reason(), refused.getMessage());
+            return Response.resume(deadLetters.of(context, refused.reason(), refused.stage(), null, null,
+                    refused.getMessage()));
+        }
         WireFormatException wireFormat = Causes.find(exception, WireFormatException.class);
         SchemaRegistryException registry = Causes.find(exception, SchemaRegistryException.class);
         if (wireFormat == null && registry != null) {

@@ -10,6 +10,7 @@ import news.wiretranslation.article.Stage;
 import news.wiretranslation.avro.DeadLetter;
 import news.wiretranslation.config.BuildInfo;
 import news.wiretranslation.registry.AvroSerde;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.Serializer;
@@ -35,16 +36,28 @@ public final class DeadLetterRecords {
         void deadLettered(String reason, String stage);
     }
 
+    /** Kafka's default max.request.size: the record limit when the service's settings do not say. */
+    private static final int KAFKA_DEFAULT_RECORD_LIMIT = 1_048_576;
+    /** Room in a dead letter for its fields other than the original bytes (reason, message, topic, ...). */
+    private static final int FIELDS_BYTES = 64 * 1024;
+
     private final String topic;
     private final Serializer<DeadLetter> serializer;
     private final Clock clock;
     private final Counter counter;
+    private final int recordLimit;
 
     public DeadLetterRecords(String topic, Serializer<DeadLetter> serializer, Clock clock, Counter counter) {
+        this(topic, serializer, clock, counter, KAFKA_DEFAULT_RECORD_LIMIT);
+    }
+
+    /** @param recordLimit the largest record the producer sends (max.request.size): a dead letter must fit it */
+    public DeadLetterRecords(String topic, Serializer<DeadLetter> serializer, Clock clock, Counter counter, int recordLimit) {
         this.topic = topic;
         this.serializer = serializer;
         this.clock = clock;
         this.counter = counter;
+        this.recordLimit = recordLimit;
     }
 
     /**
@@ -60,18 +73,30 @@ public final class DeadLetterRecords {
         AvroSerde<DeadLetter> serde = new AvroSerde<>(DeadLetter.class);
         serde.configure(configs, false);
         Object counter = configs.get(COUNTER_CONFIG);
+        Object limit = configs.get(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
         return new DeadLetterRecords(topic.toString(), serde.serializer(), Clock.systemUTC(),
-                counter instanceof Counter given ? given : Counter.NONE);
+                counter instanceof Counter given ? given : Counter.NONE,
+                limit == null ? KAFKA_DEFAULT_RECORD_LIMIT : Integer.parseInt(limit.toString()));
+    }
+
+    /** The dead-letter topic. */
+    public String topic() {
+        return topic;
     }
 
     public List<ProducerRecord<byte[], byte[]>> of(ErrorHandlerContext context, DeadLetterReason reason, Stage stage,
                                                     String articleId, String targetLanguage, String message) {
-        DeadLetter letter = letter(reason, stage, articleId, targetLanguage, message, context.topic(),
-                context.partition(), context.offset(), context.sourceRawKey(), context.sourceRawValue(),
-                clock.instant());
-        byte[] value = serializer.serialize(topic, letter);
+        // The original record may be larger than any record the service can write (that may be why it is here).
+        BoundedOriginal key = BoundedOriginal.of("key", context.sourceRawKey(), BoundedOriginal.PREFIX_BYTES);
+        int keyBytes = key.bytes() == null ? 0 : key.bytes().length;
+        BoundedOriginal value = BoundedOriginal.of("value", context.sourceRawValue(),
+                Math.max(BoundedOriginal.PREFIX_BYTES, recordLimit - FIELDS_BYTES - 2 * keyBytes));
+        String text = (message == null ? reason.name() : message) + key.note() + value.note();
+        DeadLetter letter = letter(reason, stage, articleId, targetLanguage, text, context.topic(),
+                context.partition(), context.offset(), key.bytes(), value.bytes(), clock.instant());
+        byte[] serialized = serializer.serialize(topic, letter);
         counter.deadLettered(reason.name(), stage.label());
-        return List.of(new ProducerRecord<>(topic, null, context.sourceRawKey(), value));
+        return List.of(new ProducerRecord<>(topic, null, key.bytes(), serialized));
     }
 
     /**

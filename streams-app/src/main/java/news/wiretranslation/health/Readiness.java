@@ -9,17 +9,24 @@ import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * Whether this instance should get traffic and count as up: ready only when the language models are loaded, Kafka
- * Streams is RUNNING and the translation engine is available (not quota-paused, circuit closed). Before the service
+ * Streams is RUNNING, the translation engine is available (not quota-paused, circuit closed) and stream threads do not
+ * keep failing (a thread replaced again and again on the same record is RUNNING in Kafka Streams' eyes). Before the service
  * exists (models loading) it is "starting". Thread-safe: the HTTP server reads it while the service starts.
  */
 public final class Readiness {
     private volatile Supplier<KafkaStreams.State> streams;
     private volatile EngineState engine;
+    private volatile ThreadFailures threadFailures;
 
     /** Called once the service is built: its language models are loaded by then. */
     public void serviceBuilt(Supplier<KafkaStreams.State> streamsState, EngineState engineState) {
         this.engine = engineState;
         this.streams = streamsState;
+    }
+
+    /** Stream threads that keep failing make the instance not ready (see {@link ThreadFailures}). */
+    public void watch(ThreadFailures failures) {
+        this.threadFailures = failures;
     }
 
     /** The checks, each with its state; ready when all pass. */
@@ -39,6 +46,10 @@ public final class Readiness {
         checks.put("translation", engineState.isAvailable()
                 ? new Check(true, EngineState.Status.AVAILABLE.name())
                 : new Check(false, engineState.status().name() + (engineState.reason().isEmpty() ? "" : ": " + engineState.reason())));
+        ThreadFailures failures = threadFailures;
+        if (failures != null) {
+            checks.put("streamThreads", failures.check());
+        }
         return new Report(checks);
     }
 

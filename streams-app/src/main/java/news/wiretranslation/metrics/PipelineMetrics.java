@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -34,6 +35,15 @@ public final class PipelineMetrics {
 
     public PipelineMetrics(MeterRegistry registry) {
         this.registry = registry;
+        // Present from the start at 0, so that its alert's query has a series to compare before the first failure.
+        threadFailures();
+    }
+
+    private Counter threadFailures() {
+        return Counter.builder("wire_translation_stream_thread_failures")
+                .description("Stream threads that died (and were replaced, or stopped the instance); a few in a row mean"
+                        + " a thread keeps failing on the same record")
+                .register(registry);
     }
 
     /** A valid article read from the input topic; remembers when it was received, for the end-to-end latency. */
@@ -108,8 +118,13 @@ public final class PipelineMetrics {
         for (String rule : rules) {
             registry.counter("wire_translation_normalization_rules", "rule", rule).increment();
         }
-        registry.counter("wire_translation_articles_out", "target_language", target,
-                "machine_translated", String.valueOf(article.getMachineTranslated())).increment();
+        // Counted when the article is handed to Kafka, before its transaction commits: an aborted transaction's
+        // articles are counted again when they are processed again. The name says so.
+        Counter.builder("wire_translation_articles_out_attempts")
+                .description("Articles handed to Kafka for an output (or review) topic, counted before their transaction"
+                        + " commits: an article of an aborted transaction is counted again when processed again")
+                .tags("target_language", target, "machine_translated", String.valueOf(article.getMachineTranslated()))
+                .register(registry).increment();
         if (!article.getMachineTranslated()) {
             registry.counter("wire_translation_articles_passed_through", "target_language", target,
                     "source", article.getSource()).increment();
@@ -122,6 +137,11 @@ public final class PipelineMetrics {
             registry.counter("wire_translation_characters", "target_language", target, "kind", "memory")
                     .increment(article.getTranslation().getMemoryCharacters());
         }
+    }
+
+    /** A stream thread died and was replaced (or the instance stopped): see StreamFailurePolicy. */
+    public void streamThreadFailed() {
+        threadFailures().increment();
     }
 
     /** Translation paused: the circuit opened ({@code circuit_open}) or the quota ran out ({@code quota_paused}). */

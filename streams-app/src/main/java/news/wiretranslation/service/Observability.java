@@ -42,7 +42,7 @@ public final class Observability implements AutoCloseable {
         this.readiness = readiness;
         this.server = server;
         Gauge.builder("wire_translation_ready", readiness, r -> r.report().ready() ? 1 : 0)
-                .description("1 when the instance is ready (language models loaded, Kafka Streams RUNNING, engine available)")
+                .description("1 when the instance is ready (language models loaded, Kafka Streams RUNNING, engine available, stream threads not failing)")
                 .register(metrics.registry());
     }
 
@@ -67,6 +67,7 @@ public final class Observability implements AutoCloseable {
         EngineStateGauges.bind(metrics.registry(), service.engineState());
         service.translateStep().batched().ifPresent(dispatcher -> TranslationQueueGauges.bind(metrics.registry(), dispatcher));
         readiness.serviceBuilt(service::state, service.engineState());
+        readiness.watch(service.threadFailures());
     }
 
     public int port() {

@@ -6,10 +6,12 @@ import news.wiretranslation.config.RegistrySettings;
 import news.wiretranslation.config.ServiceConfig;
 import news.wiretranslation.deadletter.DeadLetterDeserializationHandler;
 import news.wiretranslation.deadletter.DeadLetterProcessingHandler;
+import news.wiretranslation.deadletter.DeadLetterProductionHandler;
 import news.wiretranslation.deadletter.DeadLetterRecords;
 import news.wiretranslation.topology.CommitPacing;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** The Kafka Streams properties the service runs with, derived from its configuration. */
@@ -56,6 +58,11 @@ public final class StreamsSettings {
             props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), (int) transactionTimeout);
         }
         scaleOut(config.streams(), props);
+        // Every record an article may need (about 3x its size, MAX_ARTICLE_BYTES) can be sent, and the changelogs
+        // Kafka Streams creates hold it; the topics the service creates match (TopicProvisioner).
+        int recordLimit = config.sizes().recordLimit();
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), recordLimit);
+        props.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), String.valueOf(recordLimit));
         // A new consumer group starts with the oldest article: nothing published before start-up is skipped.
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
 
@@ -64,6 +71,7 @@ public final class StreamsSettings {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
         props.put(DeadLetterRecords.COUNTER_CONFIG, deadLetters);
         // The handlers serialize dead letters with the registry settings.
         props.putAll(RegistrySettings.serdeConfigs(config.registry()));

@@ -21,7 +21,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * Makes sure the topics the service writes to exist before it starts. Output topics are compacted: keyed by
  * story id, they converge to the latest revision of each story per language, and a replay overwrites in place.
  * The dead-letter topic keeps everything for its retention time. The input topic is the producers' and must
- * already exist.
+ * already exist. Every topic the service writes to must hold the records of an article of MAX_ARTICLE_BYTES: those it
+ * creates are made so, those that exist are checked ({@link TopicLimits}).
  */
 public final class TopicProvisioner {
     private final Admin admin;
@@ -44,19 +45,25 @@ public final class TopicProvisioner {
             Optional<Short> replication = config.streams().replicationFactor() < 0
                     ? Optional.empty() : Optional.of(config.streams().replicationFactor());
 
+            // Each holds the largest record the service may write for an article (MAX_ARTICLE_BYTES).
+            String recordLimit = String.valueOf(config.sizes().recordLimit());
             List<NewTopic> missing = new ArrayList<>();
             for (TargetLanguage target : config.targetLanguages()) {
                 String topic = config.topics().output(target);
                 if (!existing.contains(topic)) {
                     missing.add(new NewTopic(topic, Optional.of(partitions), replication)
-                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, recordLimit)));
                 }
             }
             config.labelling().reviewTopic().filter(topic -> !existing.contains(topic))
-                    .ifPresent(topic -> missing.add(new NewTopic(topic, Optional.of(partitions), replication)));
+                    .ifPresent(topic -> missing.add(new NewTopic(topic, Optional.of(partitions), replication)
+                            .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, recordLimit))));
             if (!existing.contains(config.topics().deadLetter())) {
-                missing.add(new NewTopic(config.topics().deadLetter(), Optional.of(partitions), replication));
+                missing.add(new NewTopic(config.topics().deadLetter(), Optional.of(partitions), replication)
+                        .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, recordLimit)));
             }
+            new TopicLimits(admin).check(config, existing);
             createIgnoringRaces(missing);
             return missing.stream().map(NewTopic::name).toList();
         } catch (InterruptedException e) {

@@ -13,6 +13,7 @@ import news.wiretranslation.config.Setting;
 import news.wiretranslation.detect.DetectionAccuracy;
 import news.wiretranslation.detect.LanguageDetector;
 import news.wiretranslation.detect.LinguaLanguageDetector;
+import news.wiretranslation.health.ThreadFailures;
 import news.wiretranslation.metrics.PipelineMetrics;
 import news.wiretranslation.topology.PipelineParts;
 import news.wiretranslation.topology.ReplaySelection;
@@ -45,9 +46,13 @@ public final class TranslationService implements AutoCloseable {
     /** The fault policy: whether the engine takes work (circuit, quota); readiness and metrics read its state. */
     private final EngineGuard guard;
     private final TerminologyReloader terminology;
+    /** Stream-thread failures in a recent window: readiness reads them. */
+    private final ThreadFailures threadFailures;
 
     private TranslationService(ServiceConfig config, Translator translator, TranslateStep translateStep,
-                               KafkaStreams streams, EngineGuard guard, TerminologyReloader terminology) {
+                               KafkaStreams streams, EngineGuard guard, TerminologyReloader terminology,
+                               ThreadFailures threadFailures) {
+        this.threadFailures = threadFailures;
         this.config = config;
         this.translator = translator;
         this.translateStep = translateStep;
@@ -97,7 +102,8 @@ public final class TranslationService implements AutoCloseable {
         log.debug("Topology:\n{}", topology.describe());
         KafkaStreams streams = new KafkaStreams(topology, replay.isEmpty() ? StreamsSettings.of(config, metrics::deadLettered)
                 : StreamsSettings.forReplay(config, metrics::deadLettered));
-        streams.setUncaughtExceptionHandler(new StreamFailurePolicy());
+        ThreadFailures threadFailures = new ThreadFailures(Clock.systemUTC());
+        streams.setUncaughtExceptionHandler(new StreamFailurePolicy(threadFailures, metrics::streamThreadFailed));
         // While the engine takes no work, consume nothing: records stay in the topic instead of piling up in the
         // translation queue or failing stream threads; the guard's probe resumes both.
         guard.addListener(status -> {
@@ -116,7 +122,7 @@ public final class TranslationService implements AutoCloseable {
         } else {
             log.info("Translation is synchronous: each article's texts in one request on the stream thread");
         }
-        return new TranslationService(config, translator, parts.translateStep(), streams, guard, terminology);
+        return new TranslationService(config, translator, parts.translateStep(), streams, guard, terminology, threadFailures);
     }
 
     public static LanguageDetector detector(ServiceConfig config) {
@@ -162,6 +168,11 @@ public final class TranslationService implements AutoCloseable {
     /** The engine's state for this instance (one per instance): readiness and the metrics read it. */
     public EngineState engineState() {
         return guard.state();
+    }
+
+    /** Recent stream-thread failures (readiness reports a thread that keeps failing). */
+    public ThreadFailures threadFailures() {
+        return threadFailures;
     }
 
     /** Kafka Streams itself, for tests and the benchmark that look inside. */

@@ -19,10 +19,12 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
  * @param memory              whether the translation memory is used, and its bounds
  * @param emitInterval        how often finished translations are looked for while no input arrives
  * @param backpressureTimeout how long the stream thread may wait for room in the dispatcher
+ * @param recordLimit         the largest record the service may write (from MAX_ARTICLE_BYTES): a larger output
+ *                            article is dead-lettered as OUTPUT_TOO_LARGE instead of failing the producer
  */
 public record TranslateStep(Dispatcher dispatcher, ServiceConfig.Memory memory, Duration emitInterval,
                             Duration backpressureTimeout, Clock clock, TranslationCounters counters,
-                            CommitPacing.PerThread commits) implements AutoCloseable {
+                            CommitPacing.PerThread commits, int recordLimit) implements AutoCloseable {
 
     /**
      * The step as configured. The synchronous design ({@code TRANSLATION_MODE=sync}, the benchmark's baseline) keeps
@@ -32,7 +34,7 @@ public record TranslateStep(Dispatcher dispatcher, ServiceConfig.Memory memory, 
         this(dispatcher, config.async().mode() == ServiceConfig.TranslationMode.ASYNC ? config.memory()
                         : new ServiceConfig.Memory(false, config.memory().maxAge(), config.memory().maxEntries()),
                 config.async().emitInterval(), config.async().backpressureTimeout(), clock, new TranslationCounters(),
-                new CommitPacing.PerThread(Clock.systemUTC()));
+                new CommitPacing.PerThread(Clock.systemUTC()), config.sizes().recordLimit());
     }
 
     /** The batched dispatcher, whose queue the gauges and the benchmark look into; empty in the synchronous mode. */

@@ -267,8 +267,8 @@ public final class TranslationProcessor implements Processor<String, DetectedArt
         PendingTranslation state = new PendingTranslation(article);
         Optional<news.wiretranslation.avro.Article> passed = translation.passThrough(detected);
         if (passed.isPresent()) {
-            state.outcome = TranslationOutcome.of(passed.get());
-            state.passedThrough = true;
+            state.outcome = sized(state, passed.get());
+            state.passedThrough = state.outcome.article() != null;
             return state;
         }
         state.request = translation.request(detected);
@@ -403,7 +403,22 @@ public final class TranslationProcessor implements Processor<String, DetectedArt
         }
         state.billed = billed;
         TranslationResult result = new TranslationResult(translations, translation.translator().engine(), model, detected, billed);
-        return TranslationOutcome.of(translation.finish(state.request, result, spans, reused));
+        return sized(state, translation.finish(state.request, result, spans, reused));
+    }
+
+    /**
+     * The article, or a dead letter when it would be larger than any record the service may write: the producer
+     * would refuse it and, under exactly-once, abort the transaction, and every retry would meet it again.
+     */
+    private TranslationOutcome sized(PendingTranslation state, news.wiretranslation.avro.Article article) {
+        long size = OutputSize.of(state.article().key(), state.article().headers(), article);
+        if (size <= step.recordLimit()) {
+            return TranslationOutcome.of(article);
+        }
+        String message = "The article for " + translation.target().code() + " would be " + size + " bytes, more than the "
+                + step.recordLimit() + " the service writes at most (4 x MAX_ARTICLE_BYTES + 64 KiB)";
+        log.warn("Dead-lettering article {}: {}", state.article().key(), message);
+        return deadLetter(state, DeadLetterReason.OUTPUT_TOO_LARGE, message);
     }
 
     /** Emits the story's finished articles, oldest first, up to the first one that is not. */

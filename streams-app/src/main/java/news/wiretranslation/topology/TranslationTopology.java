@@ -13,6 +13,7 @@ import news.wiretranslation.config.TargetLanguage;
 import news.wiretranslation.logging.ArticleLog;
 import news.wiretranslation.metrics.PipelineMetrics;
 import news.wiretranslation.registry.AvroSerde;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -56,8 +57,12 @@ public final class TranslationTopology {
         Optional<ReplaySelection> replay = parts.replay();
 
         StreamsBuilder builder = new StreamsBuilder();
+        AvroSerde<RawArticle> rawSerde = serde(RawArticle.class, registry);
+        // Too large an article is refused before it is decoded (dead-lettered as ARTICLE_TOO_LARGE).
+        Serde<RawArticle> limited = Serdes.serdeFrom(rawSerde.serializer(),
+                new ArticleSizeLimit<>(rawSerde.deserializer(), config.sizes().maxArticleBytes()));
         KStream<String, RawArticle> raw = builder.stream(config.topics().input(),
-                Consumed.with(Serdes.String(), serde(RawArticle.class, registry)).withName("read-raw-articles"));
+                Consumed.with(Serdes.String(), limited).withName("read-raw-articles"));
         if (replay.isPresent()) {
             // A replay instance: records outside its plan go no further (not even to detection).
             raw = raw.processValues(ReplayFilter.anyTarget(replay.get()), Named.as("replay-select"));

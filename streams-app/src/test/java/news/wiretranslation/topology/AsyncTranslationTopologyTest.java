@@ -43,6 +43,7 @@ class AsyncTranslationTopologyTest extends TranslationTopologyTest {
         env.put("TRANSLATION_BATCH_LINGER_MS", linger);
         env.put("TRANSLATION_CONCURRENCY", "4");
         env.put("QUALITY_CHECKS", qualityChecks);
+        env.put("MAX_ARTICLE_BYTES", "4194304"); // a test sends a 2 MB body (the default, 1 MiB, dead-letters it)
         return env;
     }
 

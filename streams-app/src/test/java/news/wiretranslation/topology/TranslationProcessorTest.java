@@ -68,8 +68,13 @@ class TranslationProcessorTest {
     }
 
     private TranslationProcessor processor() {
+        return processor(Integer.MAX_VALUE);
+    }
+
+    private TranslationProcessor processor(int recordLimit) {
         TranslateStep step = new TranslateStep(dispatcher, new ServiceConfig.Memory(true, Duration.ofDays(30), 1000),
-                Duration.ofMillis(10), Duration.ofSeconds(5), CLOCK, counters, new CommitPacing.PerThread(CLOCK));
+                Duration.ofMillis(10), Duration.ofSeconds(5), CLOCK, counters, new CommitPacing.PerThread(CLOCK),
+                recordLimit);
         return new TranslationProcessor(step, new ArticleTranslation(EN, engine, new ArticleLabeler(CLOCK), Optional.empty()));
     }
 
@@ -111,6 +116,23 @@ class TranslationProcessorTest {
         processor.init(context);
         emit();
         assertThat(context.forwarded()).isEmpty();
+    }
+
+    @Test
+    void anOutputLargerThanTheRecordLimitIsDeadLetteredWithTheOriginalBytesInsteadOfReachingTheProducer() throws Exception {
+        pending.put(5L, pendingArticle(5, "story", 1).toBytes());
+        TranslationProcessor processor = processor(1500); // smaller than the translated article
+        processor.init(context);
+        emit();
+
+        assertThat(context.forwarded()).hasSize(1);
+        TranslationOutcome outcome = context.forwarded().get(0).record().value();
+        assertThat(outcome.isDeadLetter()).isTrue();
+        assertThat(outcome.deadLetter().getReason()).isEqualTo("OUTPUT_TOO_LARGE");
+        assertThat(outcome.deadLetter().getMessage()).contains("more than the 1500");
+        assertThat(outcome.deadLetter().getOriginalValue().array()).containsExactly(0, 1, 2);
+        assertThat(outcome.deadLetter().getOriginalOffset()).isEqualTo(45);
+        assertThat(pending.approximateNumEntries()).as("done with").isZero();
     }
 
     @Test

@@ -152,7 +152,7 @@ class TranslationTopologyTest {
         assertThat(de.getHeadline()).startsWith("[DE] ");
         assertThat(de.getTranslation().getDisclaimer()).contains("Französischen");
         assertThat(de.getTranslation().getSettingsFingerprint()).isNotEqualTo(en.getTranslation().getSettingsFingerprint());
-        assertThat(meters.counter("wire_translation_articles_out", "target_language", "en-US", "machine_translated", "true").count())
+        assertThat(meters.counter("wire_translation_articles_out_attempts", "target_language", "en-US", "machine_translated", "true").count())
                 .isEqualTo(1.0);
         assertThat(deadLetters.isEmpty()).isTrue();
     }
