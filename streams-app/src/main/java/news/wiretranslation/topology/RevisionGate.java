@@ -1,5 +1,6 @@
 package news.wiretranslation.topology;
 
+import java.nio.ByteBuffer;
 import java.util.Set;
 
 import news.wiretranslation.article.DeadLetterException;
@@ -34,6 +35,12 @@ import org.slf4j.LoggerFactory;
  *       {@code wire_translation_revisions_skipped{reason="repeat"}} and logged.</li>
  * </ul>
  *
+ * <p>The gate also remembers where in the input the accepted revision was read, so that it tells a producer's repeat
+ * from the service reading its own input again (a {@code replay --mode reset}): the accepted record itself, read
+ * again, goes on and is published again (what a reset after a fix is for); a record from before it in the same
+ * partition was dealt with the first time and is skipped ({@code reason="reprocessed"}), so that a reset never
+ * publishes a story's older revisions after its newer one.
+ *
  * <p>The store ({@value #STORE}) is keyed by story id, one entry per story, and changelogged, so it moves with its
  * task and survives restarts; with exactly-once its writes commit with the outputs. It is correct because every
  * revision of a story reaches the same task: producers key the input by story id (the input's contract), so they land
@@ -45,6 +52,7 @@ final class RevisionGate implements FixedKeyProcessor<String, DetectedArticle, D
     /** The store's name; its changelog is {@code <APPLICATION_ID>-story-revisions-changelog}. */
     static final String STORE = "story-revisions";
     static final String SKIPPED_REPEAT = "repeat";
+    static final String SKIPPED_REPROCESSED = "reprocessed";
 
     private static final Logger log = LoggerFactory.getLogger(RevisionGate.class);
 
@@ -88,19 +96,27 @@ final class RevisionGate implements FixedKeyProcessor<String, DetectedArticle, D
         RawArticle raw = record.value().raw();
         String story = raw.getId();
         RevisionMark next = RevisionMark.of(raw);
+        InputPosition position = context.recordMetadata()
+                .map(m -> new InputPosition(m.partition(), m.offset())).orElse(InputPosition.UNKNOWN);
         byte[] stored = accepted.get(story);
         RevisionMark last = stored == null ? null : RevisionMark.decode(stored);
+        InputPosition lastPosition = stored == null ? InputPosition.UNKNOWN : InputPosition.decode(stored);
+        if (last != null && position.isBefore(lastPosition)) {
+            skip(story, raw, SKIPPED_REPROCESSED, next + " read again, from before " + last
+                    + ": dealt with when first read, not published again");
+            return;
+        }
+        if (last != null && position.equals(lastPosition) && position.isKnown()) {
+            context.forward(record); // the accepted record itself, read again: published again, as a reset asks
+            return;
+        }
         switch (next.after(last)) {
             case NEW -> {
-                accepted.put(story, next.encode());
+                accepted.put(story, position.appendTo(next.encode()));
                 context.forward(record);
             }
-            case REPEAT -> {
-                metrics.revisionSkipped(SKIPPED_REPEAT);
-                ArticleLog.event(log.atInfo(), story, raw.getRevision(), Stage.REVISION.label())
-                        .addKeyValue("skipped", SKIPPED_REPEAT)
-                        .log("Article {} {} again with the same content: already accepted, not published again", story, next);
-            }
+            case REPEAT -> skip(story, raw, SKIPPED_REPEAT, next + " again with the same content: already accepted, "
+                    + "not published again");
             case SUPERSEDED -> throw new DeadLetterException(DeadLetterReason.SUPERSEDED_REVISION, Stage.REVISION, story,
                     "revision " + next.revision() + " arrived after " + last + " was accepted; publishing it would "
                             + "replace the newer one on the compacted outputs");
@@ -108,6 +124,43 @@ final class RevisionGate implements FixedKeyProcessor<String, DetectedArticle, D
                     "revision " + next.revision() + " was accepted with other content (" + last.shortFingerprint()
                             + ", this one " + next.shortFingerprint() + "); the first stands: send changes as a new "
                             + "revision");
+        }
+    }
+
+    private void skip(String story, RawArticle raw, String reason, String message) {
+        metrics.revisionSkipped(reason);
+        ArticleLog.event(log.atInfo(), story, raw.getRevision(), Stage.REVISION.label())
+                .addKeyValue("skipped", reason)
+                .log("Article {} {}", story, message);
+    }
+
+    /**
+     * Where the accepted revision was read: partition and offset, kept after the revision mark in the store's value.
+     * Offsets compare only within a partition; a story's records share one (the input is keyed by story id).
+     */
+    record InputPosition(int partition, long offset) {
+        static final InputPosition UNKNOWN = new InputPosition(-1, -1);
+        private static final int MARK_BYTES = 1 + Integer.BYTES + 32;
+
+        boolean isKnown() {
+            return partition >= 0 && offset >= 0;
+        }
+
+        boolean isBefore(InputPosition other) {
+            return isKnown() && other.isKnown() && partition == other.partition && offset < other.offset;
+        }
+
+        byte[] appendTo(byte[] mark) {
+            return ByteBuffer.allocate(mark.length + Integer.BYTES + Long.BYTES).put(mark).putInt(partition)
+                    .putLong(offset).array();
+        }
+
+        static InputPosition decode(byte[] value) {
+            if (value.length < MARK_BYTES + Integer.BYTES + Long.BYTES) {
+                return UNKNOWN;
+            }
+            ByteBuffer in = ByteBuffer.wrap(value, MARK_BYTES, Integer.BYTES + Long.BYTES);
+            return new InputPosition(in.getInt(), in.getLong());
         }
     }
 }
