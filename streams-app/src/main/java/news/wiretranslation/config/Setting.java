@@ -75,7 +75,7 @@ public enum Setting {
     DEEPL_CONTEXT_FROM_HEADLINE("false", "Send each article's headline as DeepL's context (not billed) with its texts; each article then has its own requests."),
     CIRCUIT_BREAKER_FAILURES("5", "Consecutive failed engine requests (429, 5xx, timeouts, connection errors) that open the circuit: translation and consumption pause until a probe finds the engine back."),
     CIRCUIT_BREAKER_PROBE_INTERVAL_MS("30000", "While the circuit is open, how often the engine is probed (DeepL's usage endpoint, not billed)."),
-    QUOTA_PROBE_INTERVAL_MS("60000", "While translation is paused for an exhausted quota (DeepL HTTP 456), how often DeepL's usage endpoint is asked whether it has room again."),
+    QUOTA_PROBE_INTERVAL_MS("60000", "While translation is paused for an exhausted quota (DeepL HTTP 456), how often DeepL's usage endpoint is asked whether the characters left can take the articles held."),
     KAFKA_SECURITY_PROTOCOL("PLAINTEXT", "Kafka security.protocol of every client the service opens: PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL."),
     KAFKA_SASL_MECHANISM("", "Kafka sasl.mechanism, e.g. PLAIN, SCRAM-SHA-512, OAUTHBEARER; empty = Kafka's default (GSSAPI)."),
     KAFKA_SASL_JAAS_CONFIG("", "Kafka sasl.jaas.config (the login module and its credentials); required with a SASL_ protocol. Never logged."),

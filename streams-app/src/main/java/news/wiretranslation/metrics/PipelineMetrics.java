@@ -144,8 +144,17 @@ public final class PipelineMetrics {
         threadFailures().increment();
     }
 
-    /** Translation paused: the circuit opened ({@code circuit_open}) or the quota ran out ({@code quota_paused}). */
+    /**
+     * Translation paused: the circuit opened ({@code circuit_open}) or the quota ran out ({@code quota_paused}). One
+     * per pause episode: a quota pause that goes on (the held work did not fit) or comes back at once counts once.
+     */
     public void enginePaused(String state) {
         registry.counter("wire_translation_engine_pauses", "state", state).increment();
+    }
+
+    /** A pause ended after {@code duration}: added to the time paused, per state. */
+    public void enginePausedFor(String state, Duration duration) {
+        registry.counter("wire_translation_engine_paused_seconds", "state", state)
+                .increment(duration.toNanos() / 1e9);
     }
 }

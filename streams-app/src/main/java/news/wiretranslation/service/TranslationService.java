@@ -165,7 +165,12 @@ public final class TranslationService implements AutoCloseable {
         return translateStep;
     }
 
-    /** The engine's state for this instance (one per instance): readiness and the metrics read it. */
+    /** The fault policy (tests listen to its changes of state). */
+    EngineGuard guard() {
+        return guard;
+    }
+
+        /** The engine's state for this instance (one per instance): readiness and the metrics read it. */
     public EngineState engineState() {
         return guard.state();
     }

@@ -57,6 +57,11 @@ public interface ForwardingTranslator extends Translator {
     }
 
     @Override
+    default CharacterQuota quota() throws TranslationException {
+        return delegate().quota();
+    }
+
+    @Override
     default void close() {
         delegate().close();
     }

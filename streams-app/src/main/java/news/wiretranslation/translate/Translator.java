@@ -76,6 +76,17 @@ public interface Translator extends AutoCloseable {
         verify();
     }
 
+    /**
+     * Like {@link #probe()} (nothing translated or billed), and says how many characters the account's quota still
+     * allows, so that a quota pause can hold until the engine can take the work waiting: the fault policy compares
+     * it with what the dispatcher holds. Throws {@link TranslationException.Kind#QUOTA_EXCEEDED} while the limit is
+     * reached. Null when the engine has no quota to tell (the default: {@link #probe()}).
+     */
+    default CharacterQuota quota() throws TranslationException {
+        probe();
+        return null;
+    }
+
     @Override
     default void close() {
     }

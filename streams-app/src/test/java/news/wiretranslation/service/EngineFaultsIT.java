@@ -15,6 +15,7 @@ import news.wiretranslation.avro.RawArticle;
 import news.wiretranslation.config.ServiceConfig;
 import news.wiretranslation.config.TestConfigs;
 import news.wiretranslation.translate.EngineState;
+import news.wiretranslation.translate.deepl.RecordedRequest;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -96,6 +97,92 @@ class EngineFaultsIT {
         assertThat(mtErrors("456")).isGreaterThan(quotaErrorsBefore);
     }
 
+    /**
+     * Issue 16: the quota frees up partly (less than the held article needs): the pause holds, as one pause, with
+     * nothing consumed and nothing sent; then fully: one resume, the held article's texts go before any newer one's.
+     */
+    @Test
+    void aQuotaThatFreesUpPartlyHoldsOnePauseAndTheHeldArticleGoesFirstWhenItFreesUpFully(@TempDir Path stateDir)
+            throws Exception {
+        ServiceConfig config = config("quota-room-it", stateDir);
+        RawArticle held = GeneratedArticles.article(0); // French: translated into both targets
+        List<RawArticle> newer = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            newer.add(GeneratedArticles.article(i));
+        }
+        List<RawArticle> feed = new ArrayList<>(List.of(held));
+        feed.addAll(newer);
+        bench.deepL.enforceCharacterLimit(true);
+        bench.deepL.setCharactersUsedElsewhere(356);
+        bench.deepL.setCharacterLimit(376); // 20 left, less than any text: the first request gets 456
+        double pausesBefore = enginePauses();
+        double pausedSecondsBefore = meterSum("wire_translation_engine_paused_seconds");
+        List<EngineState.Status> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        try (TranslationService service = TranslationService.create(config)) {
+            service.guard().addListener(heard::add); // the same calls that pause and resume Kafka Streams
+            service.start();
+            bench.publish(config, List.of(held));
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> service.engineState().status() == EngineState.Status.QUOTA_PAUSED);
+            await().atMost(Duration.ofSeconds(10)).until(() -> service.streams().isPaused());
+            Thread.sleep(500); // the second target's request meets the pause too
+            List<String> heldTexts = bench.deepL.requests().stream().flatMap(r -> r.texts().stream()).distinct().toList();
+            long heldCharacters = heldTexts.stream().mapToLong(t -> t.codePointCount(0, t.length())).sum();
+            int requestsAtPause = bench.deepL.requestCount();
+            double articlesInAtPause = meterSum("wire_translation_articles_in");
+            assertThat(bench.deepL.requests()).as("only refusals so far").noneMatch(r -> r.succeeded());
+
+            bench.publish(config, newer);
+            Thread.sleep(1500); // five probes while the quota stays used up
+            assertHeld(service, requestsAtPause, articlesInAtPause, heard);
+
+            bench.deepL.setCharacterLimit(376 + heldCharacters / 3); // room, but not for the held article
+            Thread.sleep(1500); // five probes that see the room and weigh it against what is held
+            assertHeld(service, requestsAtPause, articlesInAtPause, heard);
+            System.out.println("quota room IT: " + heldCharacters + " characters held, " + (20 + heldCharacters / 3)
+                    + " left: still paused after 3 s, " + (bench.deepL.requestCount() - requestsAtPause)
+                    + " requests sent, " + (meterSum("wire_translation_articles_in") - articlesInAtPause)
+                    + " articles consumed, engine state changes heard: " + heard);
+
+            bench.deepL.setCharacterLimit(1_000_000);
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> bench.delivered(config, feed));
+            assertThat(service.engineState().isAvailable()).isTrue();
+            assertThat(service.streams().isPaused()).isFalse();
+            assertThat(heard).as("one pause, one resume: consumption and readiness flipped once each way")
+                    .containsExactly(EngineState.Status.QUOTA_PAUSED, EngineState.Status.AVAILABLE);
+
+            List<RecordedRequest> after = bench.deepL.requests().subList(requestsAtPause, bench.deepL.requestCount());
+            assertThat(after).as("no refusal after the quota freed up").allMatch(RecordedRequest::succeeded);
+            int firstNewer = -1;
+            for (int i = 0; i < after.size() && firstNewer < 0; i++) {
+                if (!heldTexts.containsAll(after.get(i).texts())) {
+                    firstNewer = i;
+                }
+            }
+            assertThat(firstNewer).as("newer articles were translated").isPositive();
+            assertThat(after.subList(0, firstNewer).stream().flatMap(r -> r.texts().stream()).toList())
+                    .as("every held text went before any newer text").containsAll(heldTexts);
+            System.out.println("quota room IT: after the quota freed up, requests " + after.stream()
+                    .map(r -> r.texts().size() + (heldTexts.containsAll(r.texts()) ? " held" : " newer") + " texts "
+                            + r.targetLang()).toList() + "; heard " + heard);
+        }
+        assertExactlyOnceWithoutDeadLetters(config, feed);
+        assertThat(enginePauses() - pausesBefore).as("pause episodes counted").isEqualTo(1);
+        assertThat(meterSum("wire_translation_engine_paused_seconds") - pausedSecondsBefore).isGreaterThan(3.0);
+    }
+
+    private static void assertHeld(TranslationService service, int requestsAtPause, double articlesInAtPause,
+                                   List<EngineState.Status> heard) {
+        assertThat(service.engineState().status()).isEqualTo(EngineState.Status.QUOTA_PAUSED);
+        assertThat(service.streams().isPaused()).isTrue();
+        assertThat(bench.deepL.requestCount()).as("no translation sent while the held work does not fit")
+                .isEqualTo(requestsAtPause);
+        assertThat(meterSum("wire_translation_articles_in")).as("nothing consumed while paused").isEqualTo(articlesInAtPause);
+        assertThat(heard).as("one pause, no resume").containsExactly(EngineState.Status.QUOTA_PAUSED);
+    }
+
     @Test
     void sustainedServerErrorsOpenTheCircuitPauseConsumptionAndLoseNothing(@TempDir Path stateDir) throws Exception {
         ServiceConfig config = config("circuit-it", stateDir);
@@ -165,6 +252,15 @@ class EngineFaultsIT {
             assertThat(t.exact()).as(t.toString()).isTrue();
             assertThat(t.deadLettered()).as(t.toString()).isZero();
         });
+    }
+
+    private static double enginePauses() {
+        return meters.find("wire_translation_engine_pauses").tag("state", "quota_paused").counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+    }
+
+    private static double meterSum(String name) {
+        return meters.find(name).counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
     private static double mtErrors(String kind) {

@@ -117,6 +117,9 @@ public final class TranslationDispatcher implements Dispatcher {
             thread.setDaemon(true);
             return thread;
         });
+        if (guard != null) {
+            guard.holdsWork(this::charactersHeld);
+        }
         for (int i = 0; i < settings.concurrency(); i++) {
             Thread worker = new Thread(this::work, "translation-dispatcher-" + (i + 1));
             worker.setDaemon(true);
@@ -306,6 +309,23 @@ public final class TranslationDispatcher implements Dispatcher {
         }
     }
 
+    /**
+     * Characters of the texts queued or in flight (each text once, however many articles wait for it): what the
+     * engine has to take before anything consumed later. The quota probe weighs it against the quota left.
+     */
+    public long charactersHeld() {
+        lock.lock();
+        try {
+            long characters = 0;
+            for (TextJob job : live.values()) {
+                characters += job.text.length();
+            }
+            return characters;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Waits until no text is queued or in flight; true if that happened within {@code timeout}. */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -395,14 +415,19 @@ public final class TranslationDispatcher implements Dispatcher {
             if (abandoned(jobs)) {
                 return;
             }
-            if (guard != null && !guard.state().isAvailable()) {
+            if (guard != null && !guard.admitsWork()) {
                 // Circuit open or quota used up: hold the texts (they are not lost) until the guard's probe says the
-                // engine takes work again.
+                // engine takes work again. They are older than anything consumed after, so they go first.
                 try {
                     guard.awaitAvailable();
                 } catch (InterruptedException interrupted) {
                     fail(jobs, new TranslationException(TranslationException.Kind.UNAVAILABLE,
                             "the translation dispatcher closed while the engine was paused"));
+                    return;
+                }
+                if (!guard.admitsWork()) { // the guard closed
+                    fail(jobs, new TranslationException(TranslationException.Kind.UNAVAILABLE,
+                            "the fault policy closed while the engine was paused"));
                     return;
                 }
                 if (abandoned(jobs)) {
@@ -435,6 +460,15 @@ public final class TranslationDispatcher implements Dispatcher {
                 stats.failedRequests.incrementAndGet();
                 if (guard != null) {
                     guard.recordFailure(e);
+                }
+                if (e.isRetriable() && guard != null && !guard.admitsWork()) {
+                    // The failure paused the engine: no backoff on top; the held texts wait for the guard and leave
+                    // the moment it lets work go again, before newer texts.
+                    stats.retries.incrementAndGet();
+                    log.warn("Translation {}->{} of {} texts failed ({}: {}); held until the engine takes work again",
+                            request.sourceLanguage(), request.targetLanguage(), texts.size(), e.kind(), e.getMessage());
+                    backoff = settings.initialBackoff();
+                    continue;
                 }
                 if (e.isRetriable()) {
                     Duration wait = Backoff.after(e, backoff);

@@ -13,6 +13,7 @@ import news.wiretranslation.glossary.LanguagePair;
 import news.wiretranslation.glossary.ProtectedTerms;
 import news.wiretranslation.glossary.Terminology;
 import news.wiretranslation.glossary.TerminologyFiles;
+import news.wiretranslation.translate.CharacterQuota;
 import news.wiretranslation.translate.TranslationException;
 import news.wiretranslation.translate.TranslationOptions;
 import news.wiretranslation.translate.TranslationRequest;
@@ -311,11 +312,22 @@ public final class DeepLTranslator implements Translator {
      */
     @Override
     public void probe() throws TranslationException {
+        quota();
+    }
+
+    /**
+     * The usage endpoint's character count and limit (see {@link #probe()}); null when DeepL reports no character
+     * limit for the account.
+     */
+    @Override
+    public CharacterQuota quota() throws TranslationException {
         Usage usage = call("probing the DeepL account (usage)", client::getUsage);
         if (usage != null && usage.anyLimitReached()) {
             throw new TranslationException(TranslationException.Kind.QUOTA_EXCEEDED,
                     "DeepL reports the character quota of this billing period used up: " + usage);
         }
+        Usage.Detail characters = usage == null ? null : usage.getCharacter();
+        return characters == null ? null : new CharacterQuota(characters.getCount(), characters.getLimit());
     }
 
     /** deepl-java holds no connections or threads between calls, so there is nothing to release. */

@@ -11,8 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 import news.wiretranslation.metrics.PipelineMetrics;
+import news.wiretranslation.translate.CharacterQuota;
 import news.wiretranslation.translate.EngineState;
 import news.wiretranslation.translate.EngineState.Status;
 import news.wiretranslation.translate.TranslationException;
@@ -31,7 +33,13 @@ import org.slf4j.LoggerFactory;
  *       {@link Status#CIRCUIT_OPEN}, callers stop sending, and every {@code circuitProbeInterval} a probe
  *       ({@link Translator#probe()}: DeepL's usage endpoint, which bills nothing) asks whether the engine is back;</li>
  *   <li><b>456</b> (quota used up): {@link Status#QUOTA_PAUSED} at once, never a dead letter; the probe asks the
- *       usage endpoint every {@code quotaProbeInterval} and resumes when the quota has room again;</li>
+ *       usage endpoint every {@code quotaProbeInterval} ({@link Translator#quota()}) and compares the characters
+ *       left with the characters the dispatcher holds ({@link #holdsWork}: what must go first). While they do not
+ *       fit, the pause holds: nothing is sent, nothing consumed. When they fit (or the period's whole limit is free,
+ *       for work larger than a period), the held work may go (a <em>trial</em>: the state stays
+ *       {@code QUOTA_PAUSED}, so consumption and readiness stay paused); the first request the engine then answers
+ *       ends the pause, and a 456 instead keeps it, as one pause: the service neither resumes nor consumes on a
+ *       guess. With nothing held, or no one telling what is held, the probe's answer ends the pause at once;</li>
  *   <li><b>403</b>: logged loudly; the caller fails (at start-up the service refuses to start; later the stream
  *       thread's failure stops the instance, see {@code StreamFailurePolicy});</li>
  *   <li><b>400</b>: an answer about one request, not about the engine: the caller dead-letters the article.</li>
@@ -74,8 +82,13 @@ public final class EngineGuard implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition becameAvailable = lock.newCondition();
     private final ScheduledExecutorService prober;
+    private final List<LongSupplier> held = new CopyOnWriteArrayList<>();
     private ScheduledFuture<?> nextProbe;
     private long pausedSinceNanos;
+    /** While quota-paused: the probe found room for the held work, which may go; the first answer ends the pause. */
+    private boolean trial;
+    /** When the last quota pause ended (nanoTime), or 0: a 456 soon after continues that pause's episode. */
+    private long quotaResumedNanos;
     private boolean closed;
 
     public EngineGuard(EngineState state, Translator engine, Policy settings, PipelineMetrics metrics) {
@@ -99,6 +112,14 @@ public final class EngineGuard implements AutoCloseable {
         return settings;
     }
 
+    /**
+     * Tells the guard how many characters a caller holds for the engine (queued or in flight: what has to go before
+     * anything new), for the quota probe. Called on the probe thread; must be cheap and must not block for long.
+     */
+    public void holdsWork(LongSupplier charactersHeld) {
+        held.add(Objects.requireNonNull(charactersHeld, "charactersHeld"));
+    }
+
     /** Called on every change of state, on the thread that made it (a worker or the probe); must not block. */
     public void addListener(Consumer<Status> listener) {
         listeners.add(listener);
@@ -106,9 +127,19 @@ public final class EngineGuard implements AutoCloseable {
 
     // ---- what callers report ----
 
-    /** The engine answered a request. */
+    /** The engine answered a request; during a quota pause's trial, that ends the pause. */
     public void recordSuccess() {
         breaker.recordSuccess();
+        boolean ending;
+        lock.lock();
+        try {
+            ending = trial;
+        } finally {
+            lock.unlock();
+        }
+        if (ending) {
+            resume();
+        }
     }
 
     /** A request failed: counted by kind; may open the circuit or pause for the quota. */
@@ -142,7 +173,7 @@ public final class EngineGuard implements AutoCloseable {
         long nanos = timeout.toNanos();
         lock.lock();
         try {
-            while (!state.isAvailable()) {
+            while (!admitsWork()) {
                 if (closed) {
                     return false;
                 }
@@ -161,9 +192,22 @@ public final class EngineGuard implements AutoCloseable {
     public void awaitAvailable() throws InterruptedException {
         lock.lock();
         try {
-            while (!state.isAvailable() && !closed) {
+            while (!admitsWork() && !closed) {
                 becameAvailable.await();
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * True when requests may be sent now: the engine is available, or a quota pause lets the held work go (its
+     * trial). Callers that hold work check this, not the state, before sending.
+     */
+    public boolean admitsWork() {
+        lock.lock();
+        try {
+            return state.isAvailable() || trial;
         } finally {
             lock.unlock();
         }
@@ -172,25 +216,42 @@ public final class EngineGuard implements AutoCloseable {
     // ---- pausing and probing ----
 
     private void pause(Status status, String reason) {
+        long now;
+        boolean continued;
         lock.lock();
         try {
             if (closed) {
                 return;
             }
             Status before = state.status();
+            if (before == Status.QUOTA_PAUSED && status == Status.QUOTA_PAUSED && trial) {
+                // The held work did not fit after all: the same pause goes on; nothing was consumed meanwhile.
+                trial = false;
+                state.set(status, reason);
+                scheduleProbe(status);
+                log.info("Translation engine quota: the held work did not fit after all; the pause goes on");
+                return;
+            }
             if (before == status || (before == Status.QUOTA_PAUSED && status == Status.CIRCUIT_OPEN)) {
                 return; // already paused; a quota pause is the more precise of the two
             }
+            now = System.nanoTime();
+            continued = status == Status.QUOTA_PAUSED && quotaResumedNanos != 0
+                    && now - quotaResumedNanos < settings.quotaProbeInterval().toNanos();
             if (before == Status.AVAILABLE) {
-                pausedSinceNanos = System.nanoTime();
+                pausedSinceNanos = now;
             }
+            trial = false;
             state.set(status, reason);
             scheduleProbe(status);
         } finally {
             lock.unlock();
         }
-        metrics.enginePaused(status.name().toLowerCase(java.util.Locale.ROOT));
-        log.warn("Translation engine {}: {}. Consumption pauses until it takes work again.", status, reason);
+        if (!continued) {
+            metrics.enginePaused(status.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        log.warn("Translation engine {}: {}.{} Consumption pauses until it takes work again.", status, reason,
+                continued ? " (Soon after the last quota pause ended: counted as the same pause.)" : "");
         notifyListeners(status);
     }
 
@@ -205,6 +266,10 @@ public final class EngineGuard implements AutoCloseable {
 
     private void probe() {
         try {
+            if (quotaPaused() && !held.isEmpty()) {
+                probeQuota();
+                return;
+            }
             engine.probe();
         } catch (TranslationException e) {
             metrics.mtError(MtErrorKind.of(e));
@@ -225,6 +290,61 @@ public final class EngineGuard implements AutoCloseable {
             return;
         }
         resume();
+    }
+
+    private boolean quotaPaused() {
+        lock.lock();
+        try {
+            return state.status() == Status.QUOTA_PAUSED;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The quota probe with held work: asks what is left and compares it with what is held. Ends the pause when
+     * nothing is held; lets the held work go (trial) when it fits; else holds on.
+     */
+    private void probeQuota() throws TranslationException {
+        CharacterQuota quota = engine.quota();
+        long waiting = 0;
+        for (LongSupplier supplier : held) {
+            waiting += Math.max(0, supplier.getAsLong());
+        }
+        if (waiting == 0 || quota == null) {
+            resume();
+            return;
+        }
+        // Work larger than a whole period's limit waits for a fresh period, then goes as far as it can.
+        long needed = quota.limit() > 0 ? Math.min(waiting, quota.limit()) : waiting;
+        boolean fits = quota.remaining() >= needed;
+        boolean started = false;
+        lock.lock();
+        try {
+            if (closed || state.status() != Status.QUOTA_PAUSED) {
+                return;
+            }
+            if (fits && !trial) {
+                trial = true;
+                started = true;
+                state.set(Status.QUOTA_PAUSED, "DeepL character quota has room for the held work again ("
+                        + quota.remaining() + " characters left, " + waiting + " held): sending the held articles "
+                        + "first; consumption resumes when DeepL takes them");
+                becameAvailable.signalAll();
+            } else if (!fits && trial) {
+                trial = false;
+            }
+            scheduleProbe(Status.QUOTA_PAUSED);
+        } finally {
+            lock.unlock();
+        }
+        if (started) {
+            log.info("Translation engine quota: {} characters left of {}, {} held: the held work goes first; "
+                    + "consumption resumes when the engine takes it", quota.remaining(), quota.limit(), waiting);
+        } else if (!fits) {
+            log.info("Translation engine quota: {} characters left of {}, {} held: not enough, the pause goes on",
+                    quota.remaining(), quota.limit(), waiting);
+        }
     }
 
     private void reschedule() {
@@ -249,12 +369,19 @@ public final class EngineGuard implements AutoCloseable {
             before = state.status();
             breaker.close();
             state.available();
+            trial = false;
+            if (nextProbe != null) {
+                nextProbe.cancel(false);
+            }
             nextProbe = null;
-            pausedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - pausedSinceNanos);
+            long now = System.nanoTime();
+            pausedMillis = TimeUnit.NANOSECONDS.toMillis(now - pausedSinceNanos);
+            quotaResumedNanos = before == Status.QUOTA_PAUSED ? now : 0;
             becameAvailable.signalAll();
         } finally {
             lock.unlock();
         }
+        metrics.enginePausedFor(before.name().toLowerCase(java.util.Locale.ROOT), Duration.ofMillis(pausedMillis));
         log.info("Translation engine available again after {} ms ({} ended); consumption resumes", pausedMillis, before);
         notifyListeners(Status.AVAILABLE);
     }

@@ -118,7 +118,7 @@ public final class RetryingTranslator implements ForwardingTranslator {
 
     /** Waits while the guard holds the engine paused, within the budget. */
     private void awaitEngine(long deadline) throws TranslationException {
-        if (guard == null || guard.state().isAvailable()) {
+        if (guard == null || guard.admitsWork()) {
             return;
         }
         try {

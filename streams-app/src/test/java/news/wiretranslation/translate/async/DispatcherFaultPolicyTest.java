@@ -99,6 +99,26 @@ class DispatcherFaultPolicyTest {
     }
 
     @Test
+    void aBatchHeldByAQuotaPauseSitsInNoBackoffAndTheGuardIsToldWhatIsHeld() throws Exception {
+        engine.failProbes(Kind.QUOTA_EXCEEDED);
+        engine.failNext(Kind.QUOTA_EXCEEDED, 1);
+        start(5);
+
+        Ticket held = submit("Held one.");
+        await().atMost(Duration.ofSeconds(5)).until(() -> state.status() == Status.QUOTA_PAUSED);
+        Ticket newer = submit("Newer one.");
+
+        assertThat(dispatcher.charactersHeld()).as("what the quota probe weighs").isEqualTo(
+                "Held one.".length() + "Newer one.".length());
+        engine.failProbes(null);
+
+        assertThat(translation(held)).isEqualTo("[EN-US] Held one.");
+        assertThat(translation(newer)).isEqualTo("[EN-US] Newer one.");
+        assertThat(sleeps).as("no backoff on top of the pause").isEmpty();
+        assertThat(dispatcher.charactersHeld()).isZero();
+    }
+
+    @Test
     void aRetryAfterLongerThanTheBackoffIsWaited() throws Exception {
         engine.failNext(new TranslationException(Kind.RATE_LIMITED, "429", null, Duration.ofSeconds(2)));
         start(5);

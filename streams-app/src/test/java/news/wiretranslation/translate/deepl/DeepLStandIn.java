@@ -41,7 +41,8 @@ import java.util.stream.Collectors;
  *
  * <p>Translations are deterministic and recognisable: {@code "[" + TARGET + "] " + text}, e.g. {@code [EN-US] Bonjour},
  * unless {@link #fixTranslation} registered one for that exact text. {@code billed_characters} is the text's length
- * in Unicode code points. {@code detected_source_language} is the {@code source_lang} sent, upper-cased ({@code EN}
+ * in Unicode code points, answered per text when the request asks for it ({@code show_billed_characters}, which
+ * deepl-java always sends). {@code detected_source_language} is the {@code source_lang} sent, upper-cased ({@code EN}
  * if none). {@code model_type_used} is always present: the requested {@code model_type} without its
  * {@code prefer_} prefix, else {@code quality_optimized} (real DeepL omits it when no model type was requested).
  *
@@ -71,6 +72,10 @@ public final class DeepLStandIn implements AutoCloseable {
 
     /** The limit {@code /v2/usage} reports. */
     private volatile long characterLimit = CHARACTER_LIMIT;
+    /** When set, a translation that would bill past the limit gets 456, as DeepL's does. */
+    private volatile boolean characterLimitEnforced;
+    /** Characters of the period used before this stand-in's own answers (by other clients of the account). */
+    private volatile long charactersUsedElsewhere;
 
     /** DeepL's source languages, lower case. */
     public static final Set<String> DEEPL_SOURCE_LANGUAGES = Set.of(
@@ -248,14 +253,30 @@ public final class DeepLStandIn implements AutoCloseable {
         characterLimit = limit;
     }
 
+    /**
+     * With {@code true}, the character limit holds as DeepL's does: a translation whose texts would take the billed
+     * characters past {@link #setCharacterLimit the limit} gets 456 (nothing billed), and {@code /v2/usage} reports
+     * the characters billed so far against the limit; raise the limit to free quota.
+     */
+    public void enforceCharacterLimit(boolean enforced) {
+        characterLimitEnforced = enforced;
+    }
+
+    /** Characters of the billing period used by others before: counted by {@code /v2/usage} and the enforced limit. */
+    public void setCharactersUsedElsewhere(long characters) {
+        charactersUsedElsewhere = characters;
+    }
+
     /** While set, every translation gets 456 and {@code /v2/usage} reports the character limit reached. */
     public void setQuotaExceeded(boolean exceeded) {
         faults.setQuotaExceeded(exceeded);
     }
 
-    /** Removes latency, scripted failures and hangs, the rate limit and the exhausted quota. */
+    /** Removes latency, scripted failures and hangs, the rate limit, the exhausted quota and the enforced limit. */
     public void clearFaults() {
         faults.clear();
+        characterLimitEnforced = false;
+        charactersUsedElsewhere = 0;
     }
 
     // ---- observation ----
@@ -453,6 +474,14 @@ public final class DeepLStandIn implements AutoCloseable {
                 }
             }
         }
+        if (characterLimitEnforced) {
+            long asked = texts.stream().mapToLong(t -> t.codePointCount(0, t.length())).sum();
+            if (charactersUsedElsewhere + billedCharacters.get() + asked > characterLimit) {
+                return error(456, "Quota exceeded. The character limit has been reached.");
+            }
+        }
+        boolean showBilled = "1".equals(parameters.first("show_billed_characters"))
+                || "true".equalsIgnoreCase(parameters.first("show_billed_characters"));
         Map<String, String> words = new java.util.HashMap<>(wordTranslations.getOrDefault(targetTag, Map.of()));
         words.putAll(dictionary); // the glossary wins over the engine's own choice
 
@@ -464,13 +493,15 @@ public final class DeepLStandIn implements AutoCloseable {
         for (String text : texts) {
             int characters = text.codePointCount(0, text.length());
             billed += characters;
-            translations.addObject()
+            ObjectNode translation = translations.addObject()
                     .put("detected_source_language", detected)
                     .put("text", fixedTranslations.getOrDefault(targetTag.toUpperCase(Locale.ROOT) + "\u0000" + text,
                             fixedTranslations.getOrDefault(text, "[" + targetTag + "] "
                                     + StandInGlossaries.apply(text, words, xml ? ignored : List.of()))))
-                    .put("billed_characters", characters)
                     .put("model_type_used", model);
+            if (showBilled) {
+                translation.put("billed_characters", characters);
+            }
         }
         translatedTexts.addAndGet(texts.size());
         billedCharacters.addAndGet(billed);
@@ -498,7 +529,8 @@ public final class DeepLStandIn implements AutoCloseable {
 
     private Answer usage() throws IOException {
         long limit = characterLimit;
-        long count = faults.quotaExceeded() ? Math.max(billedCharacters.get(), limit) : billedCharacters.get();
+        long used = charactersUsedElsewhere + billedCharacters.get();
+        long count = faults.quotaExceeded() ? Math.max(used, limit) : used;
         ObjectNode root = json.createObjectNode()
                 .put("character_count", count)
                 .put("character_limit", limit);

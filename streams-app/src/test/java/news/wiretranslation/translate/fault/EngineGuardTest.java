@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import news.wiretranslation.metrics.PipelineMetrics;
+import news.wiretranslation.translate.CharacterQuota;
 import news.wiretranslation.translate.EngineState;
 import news.wiretranslation.translate.EngineState.Status;
 import news.wiretranslation.translate.TranslationException;
@@ -32,6 +34,8 @@ class EngineGuardTest {
     private static final class ProbedEngine implements Translator {
         final AtomicReference<Kind> probeFailure = new AtomicReference<>();
         final AtomicInteger probes = new AtomicInteger();
+        /** What {@link #quota()} reports; null: no quota to tell. */
+        final AtomicReference<CharacterQuota> quota = new AtomicReference<>();
 
         @Override
         public String engine() {
@@ -50,6 +54,12 @@ class EngineGuardTest {
             if (kind != null) {
                 throw new TranslationException(kind, "probe: still " + kind);
             }
+        }
+
+        @Override
+        public CharacterQuota quota() throws TranslationException {
+            probe();
+            return quota.get();
         }
     }
 
@@ -132,6 +142,98 @@ class EngineGuardTest {
         assertThat(heard).containsExactly(Status.QUOTA_PAUSED, Status.AVAILABLE);
         assertThat(errors("456")).isGreaterThanOrEqualTo(4);
         assertThat(registry.counter("wire_translation_engine_pauses", "state", "quota_paused").count()).isEqualTo(1);
+    }
+
+    private double pauses() {
+        return registry.counter("wire_translation_engine_pauses", "state", "quota_paused").count();
+    }
+
+    private double pausedSeconds() {
+        return registry.counter("wire_translation_engine_paused_seconds", "state", "quota_paused").count();
+    }
+
+    @Test
+    void aQuotaPauseHoldsWhileWhatIsLeftCannotTakeTheHeldWorkAndEndsWhenTheEngineTakesIt() throws Exception {
+        AtomicLong held = new AtomicLong(300);
+        engine.quota.set(new CharacterQuota(356, 500)); // 144 left: the limit is not reached, but 300 are held
+        guard(5).holdsWork(held::get);
+
+        guard.recordFailure(failure(Kind.QUOTA_EXCEEDED));
+        await().atMost(Duration.ofSeconds(5)).until(() -> engine.probes.get() >= 4);
+
+        assertThat(state.status()).isEqualTo(Status.QUOTA_PAUSED);
+        assertThat(guard.admitsWork()).as("nothing may be sent").isFalse();
+        assertThat(guard.awaitAvailable(Duration.ofMillis(150))).isFalse();
+        assertThat(heard).as("one pause, no resume on a guess").containsExactly(Status.QUOTA_PAUSED);
+
+        engine.quota.set(new CharacterQuota(356, 700)); // 344 left: room for the held work
+
+        assertThat(guard.awaitAvailable(Duration.ofSeconds(5))).as("the held work may go").isTrue();
+        assertThat(state.status()).as("still paused for consumption and readiness").isEqualTo(Status.QUOTA_PAUSED);
+        assertThat(state.reason()).contains("held");
+        assertThat(heard).containsExactly(Status.QUOTA_PAUSED);
+
+        guard.recordSuccess(); // the engine took the held work
+
+        assertThat(state.status()).isEqualTo(Status.AVAILABLE);
+        assertThat(heard).containsExactly(Status.QUOTA_PAUSED, Status.AVAILABLE);
+        assertThat(pauses()).isEqualTo(1);
+        assertThat(pausedSeconds()).isGreaterThan(0.1);
+    }
+
+    @Test
+    void a456WhileTheHeldWorkGoesKeepsTheSamePause() throws Exception {
+        engine.quota.set(new CharacterQuota(0, 1_000));
+        guard(5).holdsWork(() -> 300);
+
+        guard.recordFailure(failure(Kind.QUOTA_EXCEEDED));
+        assertThat(guard.awaitAvailable(Duration.ofSeconds(5))).isTrue(); // the probe found room: trial
+        engine.quota.set(new CharacterQuota(1_000, 1_000));
+        guard.recordFailure(failure(Kind.QUOTA_EXCEEDED)); // someone else used the room meanwhile
+
+        assertThat(guard.admitsWork()).isFalse();
+        assertThat(state.status()).isEqualTo(Status.QUOTA_PAUSED);
+        Thread.sleep(200); // probes find the limit reached
+        assertThat(guard.admitsWork()).isFalse();
+
+        engine.quota.set(new CharacterQuota(0, 1_000)); // the next period
+        assertThat(guard.awaitAvailable(Duration.ofSeconds(5))).isTrue();
+        guard.recordSuccess();
+
+        assertThat(heard).containsExactly(Status.QUOTA_PAUSED, Status.AVAILABLE);
+        assertThat(pauses()).isEqualTo(1);
+    }
+
+    @Test
+    void heldWorkLargerThanAWholePeriodGoesWhenThePeriodIsFreshAndNothingHeldResumesAtOnce() throws Exception {
+        AtomicLong held = new AtomicLong(10_000);
+        engine.quota.set(new CharacterQuota(1, 500));
+        guard(5).holdsWork(held::get);
+
+        guard.recordFailure(failure(Kind.QUOTA_EXCEEDED));
+        assertThat(guard.awaitAvailable(Duration.ofMillis(300))).as("499 left of 500: not the whole period").isFalse();
+        engine.quota.set(new CharacterQuota(0, 500));
+        assertThat(guard.awaitAvailable(Duration.ofSeconds(5))).isTrue();
+        assertThat(state.status()).isEqualTo(Status.QUOTA_PAUSED);
+
+        held.set(0); // the held articles went elsewhere (their task moved): nothing to wait for
+        await().atMost(Duration.ofSeconds(5)).until(() -> state.status() == Status.AVAILABLE);
+        assertThat(heard).containsExactly(Status.QUOTA_PAUSED, Status.AVAILABLE);
+    }
+
+    @Test
+    void a456SoonAfterAQuotaPauseEndedContinuesItsEpisode() throws Exception {
+        engine.quota.set(new CharacterQuota(0, 1_000));
+        guard = new EngineGuard(state, engine, new EngineGuard.Policy(5, Duration.ofMillis(50), Duration.ofSeconds(2)),
+                new PipelineMetrics(registry));
+        guard.addListener(heard::add);
+
+        guard.recordFailure(failure(Kind.QUOTA_EXCEEDED));
+        await().atMost(Duration.ofSeconds(5)).until(() -> state.status() == Status.AVAILABLE);
+        guard.recordFailure(failure(Kind.QUOTA_EXCEEDED)); // within the probe interval of the resume
+
+        assertThat(state.status()).isEqualTo(Status.QUOTA_PAUSED);
+        assertThat(pauses()).as("one episode").isEqualTo(1);
     }
 
     @Test
