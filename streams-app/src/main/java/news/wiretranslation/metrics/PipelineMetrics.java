@@ -128,4 +128,12 @@ public final class PipelineMetrics {
     public void enginePaused(String state) {
         registry.counter("wire_translation_engine_pauses", "state", state).increment();
     }
+
+    /**
+     * A request held because the engine's configuration was at fault ({@code kind}, e.g. {@code glossary_not_found}):
+     * {@code wire_translation_engine_configuration_faults_total}.
+     */
+    public void engineConfigurationFault(String kind) {
+        registry.counter("wire_translation_engine_configuration_faults", "kind", kind).increment();
+    }
 }

@@ -71,6 +71,31 @@ final class DeepLFailures {
                 failure, authKey);
     }
 
+    /**
+     * Whether DeepL answered a translation carrying a glossary id that it does not know that glossary: deepl-java's
+     * {@link com.deepl.api.GlossaryNotFoundException} or a 404 (what deepl-java and the DeepL mock report), or a 400
+     * whose message names the glossary as not found, unknown or invalid (what the DeepL API itself answered when the
+     * glossary had been deleted). Only asked about requests that carried a glossary id.
+     */
+    static boolean glossaryNotFound(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof com.deepl.api.GlossaryNotFoundException) {
+                return true;
+            }
+            if (t instanceof StatusReportingDeepLClient.HttpStatusException status) {
+                if (status.status() == 404) {
+                    return true;
+                }
+                String message = String.valueOf(status.getMessage()).toLowerCase(java.util.Locale.ROOT);
+                if (status.status() == 400 && message.contains("glossary") && (message.contains("not found")
+                        || message.contains("unknown") || message.contains("invalid") || message.contains("does not exist"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The message with every occurrence of the key replaced. */
     static String redact(String message, String authKey) {
         if (message == null || authKey == null || authKey.isEmpty()) {
