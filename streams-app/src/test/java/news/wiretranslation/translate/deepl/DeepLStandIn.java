@@ -271,9 +271,11 @@ public final class DeepLStandIn implements AutoCloseable {
         glossaryCreationRefused = refused;
     }
 
-    /** Removes latency, scripted failures and hangs, the rate limit and the exhausted quota. */
+    /** Removes latency, scripted failures and hangs, the rate limit, the exhausted quota and the glossary faults. */
     public void clearFaults() {
         faults.clear();
+        unknownGlossaryStatus = 404;
+        glossaryCreationRefused = false;
     }
 
     // ---- observation ----
@@ -340,6 +342,7 @@ public final class DeepLStandIn implements AutoCloseable {
         }
         translatedTexts.set(0);
         billedCharacters.set(0);
+        headersSeen.clear();
     }
 
     // ---- serving ----
