@@ -66,4 +66,35 @@ final class WritingSystems {
         }
         return known > 0 && known >= foreign;
     }
+
+    /**
+     * The script most of the text's letters are written in, when that is not a configured language's script: the
+     * text is then in a language the engine does not translate from, whatever it is (Georgian, Armenian, Ethiopic...).
+     *
+     * @return empty when the text is mostly in configured scripts, or has no script-specific letters
+     */
+    java.util.Optional<UnicodeScript> foreignScript(String text) {
+        if (mostlyWrittenInConfiguredScripts(text)) {
+            return java.util.Optional.empty();
+        }
+        Map<UnicodeScript, Integer> counts = new java.util.EnumMap<>(UnicodeScript.class);
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            i += Character.charCount(codePoint);
+            if (!Character.isLetter(codePoint)) {
+                continue;
+            }
+            UnicodeScript script = UnicodeScript.of(codePoint);
+            if (script != UnicodeScript.COMMON && script != UnicodeScript.INHERITED && !scripts.contains(script)) {
+                counts.merge(script, 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+    }
+
+    /** A script's name for people: {@code Georgian}, {@code Ethiopic}. */
+    static String displayName(UnicodeScript script) {
+        String name = script.name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
 }
