@@ -19,6 +19,9 @@ final class DeepLFailures {
 
     private static final String HIDDEN = "<hidden auth key>";
 
+    /** The configuration fault of a proxy that refuses the credentials of {@code DEEPL_PROXY_URL}. */
+    static final String PROXY_AUTHENTICATION = "proxy_authentication";
+
     private DeepLFailures() {
     }
 
@@ -50,6 +53,11 @@ final class DeepLFailures {
         if (failure instanceof ConnectionException) {
             return failure(Kind.UNAVAILABLE, "DeepL unreachable or too slow while " + action + ": "
                     + failure.getMessage(), failure, authKey);
+        }
+        if (failure instanceof StatusReportingDeepLClient.HttpStatusException status && status.status() == 407) {
+            // The proxy of DEEPL_PROXY_URL wants other credentials: the service's configuration, not the article.
+            return TranslationException.configuration(PROXY_AUTHENTICATION, redact("the HTTP proxy (setting "
+                    + "DEEPL_PROXY_URL) refused the service's credentials (HTTP 407) while " + action, authKey), null);
         }
         if (failure instanceof StatusReportingDeepLClient.HttpStatusException status) {
             Kind kind = status.isServerError() ? Kind.SERVER_ERROR : Kind.REJECTED;

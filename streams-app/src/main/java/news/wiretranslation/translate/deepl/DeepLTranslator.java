@@ -91,6 +91,14 @@ public final class DeepLTranslator implements Translator {
         if (settings.serverUrl() != null) {
             options.setServerUrl(settings.serverUrl());
         }
+        if (settings.proxy() != null) {
+            options.setProxy(settings.proxy().proxy());
+            settings.proxy().installAuthenticator();
+        }
+        if (!settings.headers().isEmpty()) {
+            // Validated at start-up: none of them replaces a header deepl-java sets itself (Authorization, User-Agent).
+            options.setHeaders(new java.util.HashMap<>(settings.headers()));
+        }
         return options;
     }
 
