@@ -100,7 +100,9 @@ public final class GlossaryCommand implements Callable<Integer> {
             ConfigLoader loader = loader();
             ServiceConfig.DeepL deepL = loader.deepLSettings();
             return new DeepLTranslator(new DeepLSettings(deepL.authKey(), deepL.serverUrl().orElse(null), deepL.timeout(),
-                    null), news.wiretranslation.glossary.TerminologyFiles.NONE, loader.applicationId());
+                    null, java.util.Map.of(), false, java.util.Map.of(),
+                    news.wiretranslation.translate.deepl.DeepLProxy.of(deepL.proxy().orElse(null)), deepL.headers()),
+                    news.wiretranslation.glossary.TerminologyFiles.NONE, loader.applicationId());
         }
 
         /** Prints each problem; true when there were none. */

@@ -393,7 +393,68 @@ public final class ConfigLoader {
             byTarget.put(target, type);
         }
         return new ServiceConfig.DeepL(key, serverUrl, Duration.ofMillis(positiveInt(Setting.DEEPL_TIMEOUT_MS)), modelType,
-                byTarget);
+                byTarget, optional(Setting.DEEPL_PROXY_URL).map(ConfigLoader::deepLProxy), deepLHeaders());
+    }
+
+    /** {@code http://[user:password@]host:port}; the message never repeats the value (it may hold a password). */
+    static java.net.URI deepLProxy(String value) {
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(value.strip());
+        } catch (java.net.URISyntaxException e) {
+            throw ConfigException.invalid(Setting.DEEPL_PROXY_URL, value, "an URL http://[user:password@]host:port");
+        }
+        if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 1) {
+            throw ConfigException.invalid(Setting.DEEPL_PROXY_URL, value,
+                    "an URL http://[user:password@]host:port, with scheme http, a host and a port");
+        }
+        if ((uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/"))
+                || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw ConfigException.invalid(Setting.DEEPL_PROXY_URL, value,
+                    "an URL http://[user:password@]host:port, without a path, query or fragment");
+        }
+        String userInfo = uri.getUserInfo();
+        if (userInfo != null && (!userInfo.contains(":") || userInfo.startsWith(":"))) {
+            throw ConfigException.invalid(Setting.DEEPL_PROXY_URL, value,
+                    "credentials as user:password before the host (percent-encode ':' and '@' in them)");
+        }
+        return uri;
+    }
+
+    /** Headers deepl-java sets itself, or that HTTP owns: not replaceable through {@code DEEPL_EXTRA_HEADERS}. */
+    private static final Set<String> RESERVED_HEADERS = Set.of("authorization", "user-agent", "content-type",
+            "content-length", "host", "connection", "transfer-encoding", "proxy-authorization", "expect", "upgrade");
+
+    /** {@code Name=value[,Name2=value2]}; messages name the header, never a value. */
+    private Map<String, String> deepLHeaders() {
+        Optional<String> value = optional(Setting.DEEPL_EXTRA_HEADERS);
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        for (String part : value.map(v -> v.split(",")).orElse(new String[0])) {
+            int eq = part.indexOf('=');
+            String name = eq < 0 ? part.strip() : part.substring(0, eq).strip();
+            if (eq <= 0 || name.isEmpty()) {
+                throw ConfigException.invalid(Setting.DEEPL_EXTRA_HEADERS, value.get(),
+                        "Name=value pairs separated by commas; an entry has no '=' or no name");
+            }
+            if (!name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+                throw ConfigException.invalid(Setting.DEEPL_EXTRA_HEADERS, value.get(),
+                        "header names of letters, digits and -; '" + name + "' is not one");
+            }
+            String headerValue = part.substring(eq + 1).strip();
+            if (headerValue.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                throw ConfigException.invalid(Setting.DEEPL_EXTRA_HEADERS, value.get(),
+                        "header values without control characters (header " + name + ")");
+            }
+            if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                throw ConfigException.invalid(Setting.DEEPL_EXTRA_HEADERS, value.get(), "header " + name
+                        + " is set by the DeepL client or by HTTP itself and cannot be replaced");
+            }
+            if (headers.keySet().stream().anyMatch(n -> n.equalsIgnoreCase(name))) {
+                throw ConfigException.invalid(Setting.DEEPL_EXTRA_HEADERS, value.get(), "header " + name + " given twice");
+            }
+            headers.put(name, headerValue);
+        }
+        return headers;
     }
 
     /** The raw value: environment first, then the file, then the default; blank counts as unset. */

@@ -102,16 +102,32 @@ public record ServiceConfig(
      * @param modelType         DeepL's model_type for every target without one of its own
      * @param modelTypeByTarget model_type by target code (upper case, e.g. {@code DE} -> {@code latency_optimized})
      */
+    /**
+     * @param proxy   {@code DEEPL_PROXY_URL}, validated ({@code http://[user:password@]host:port}); empty = direct
+     * @param headers {@code DEEPL_EXTRA_HEADERS}, in the order given; values may carry credentials
+     */
     public record DeepL(String authKey, Optional<String> serverUrl, Duration timeout, Optional<String> modelType,
-                        java.util.Map<String, String> modelTypeByTarget) {
+                        java.util.Map<String, String> modelTypeByTarget, Optional<java.net.URI> proxy,
+                        java.util.Map<String, String> headers) {
         public DeepL {
             modelTypeByTarget = java.util.Map.copyOf(modelTypeByTarget);
+            proxy = proxy == null ? Optional.empty() : proxy;
+            headers = headers == null ? java.util.Map.of()
+                    : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
+        }
+
+        public DeepL(String authKey, Optional<String> serverUrl, Duration timeout, Optional<String> modelType,
+                     java.util.Map<String, String> modelTypeByTarget) {
+            this(authKey, serverUrl, timeout, modelType, modelTypeByTarget, Optional.empty(), java.util.Map.of());
         }
 
         @Override
         public String toString() {
             return "DeepL[authKey=<hidden>, serverUrl=" + serverUrl.orElse("default") + ", timeout=" + timeout
-                    + ", modelType=" + modelType.orElse("default") + ", modelTypeByTarget=" + modelTypeByTarget + "]";
+                    + ", modelType=" + modelType.orElse("default") + ", modelTypeByTarget=" + modelTypeByTarget
+                    + ", proxy=" + proxy.map(p -> p.getScheme() + "://" + (p.getRawUserInfo() == null ? "" : "<hidden>@")
+                            + p.getHost() + ":" + p.getPort()).orElse("none")
+                    + ", headers=" + headers.keySet() + " (values hidden)]";
         }
     }
 

@@ -30,6 +30,8 @@ public enum Setting {
     DEEPL_SERVER_URL("", "DeepL API base URL; empty = chosen by the client from the key (api-free for keys ending in :fx)."),
     DEEPL_TIMEOUT_MS("10000", "Timeout of one DeepL HTTP request, in milliseconds."),
     DEEPL_MODEL_TYPE("", "DeepL model_type: quality_optimized, prefer_quality_optimized or latency_optimized, for every target, per target (DE=latency_optimized), or both (quality_optimized,DE=latency_optimized); empty = DeepL's default."),
+    DEEPL_PROXY_URL("", "HTTP proxy DeepL is reached through, http://[user:password@]host:port; empty = a direct connection. Never logged."),
+    DEEPL_EXTRA_HEADERS("", "Extra HTTP headers sent with every DeepL request, Name=value[,Name2=value2] (e.g. a gateway's header, or the DeepL mock's fault scenario); not Authorization, User-Agent or other headers the client sets. Values never logged."),
     APERTIUM_URL("", "Apertium-APY base URL when TRANSLATOR=apertium; empty = the local apertium command."),
     APERTIUM_TIMEOUT_MS("30000", "Timeout of one Apertium call (a process or an HTTP request), in milliseconds."),
     TRANSLATION_MAX_ATTEMPTS("3", "Sync mode: attempts per translation request on retriable errors (429, 5xx, timeouts) before the stream thread is restarted and the record retried."),
@@ -113,7 +115,8 @@ public enum Setting {
     }
 
     public boolean isSecret() {
-        return this == DEEPL_AUTH_KEY || this == SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO
+        return this == DEEPL_AUTH_KEY || this == DEEPL_PROXY_URL || this == DEEPL_EXTRA_HEADERS
+                || this == SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO
                 || this == SCHEMA_REGISTRY_SSL_TRUSTSTORE_PASSWORD
                 || this == KAFKA_SASL_JAAS_CONFIG || this == KAFKA_SSL_TRUSTSTORE_PASSWORD
                 || this == KAFKA_SSL_KEYSTORE_PASSWORD || this == KAFKA_SSL_KEY_PASSWORD;

@@ -16,19 +16,24 @@ import news.wiretranslation.avro.RawArticle;
 /**
  * Decides an article's source language. The detector wins when it is confident; otherwise the producer's
  * declared language is trusted; an article with neither, or in a language the engine does not translate
- * from, cannot be translated and is dead-lettered with a reason that says which.
+ * from, cannot be translated and is dead-lettered with a reason that says which: {@code UNSUPPORTED_LANGUAGE} for a
+ * declared language the engine does not translate from, or an undeclared text written in a script none of its source
+ * languages uses (Georgian, Armenian, Ethiopic: the message names the script); {@code UNDETECTABLE_LANGUAGE} for an
+ * undeclared text in a supported script that is too short or ambiguous to tell.
  */
 public final class LanguageResolver {
     private final LanguageDetector detector;
     private final Set<String> supported;
     private final double minConfidence;
     private final int maxChars;
+    private final WritingSystems writingSystems;
 
     public LanguageResolver(LanguageDetector detector, Set<String> supportedLanguages, double minConfidence, int maxChars) {
         this.detector = detector;
         this.supported = Set.copyOf(supportedLanguages);
         this.minConfidence = minConfidence;
         this.maxChars = maxChars;
+        this.writingSystems = new WritingSystems(this.supported);
     }
 
     public DetectedArticle resolve(RawArticle raw, NormalizedArticle text) {
@@ -48,6 +53,14 @@ public final class LanguageResolver {
             }
             double confidence = detection.filter(d -> d.language().equals(language)).map(Detection::confidence).orElse(0.0);
             return new DetectedArticle(raw, text, language, confidence);
+        }
+        String sample = sample(text);
+        Optional<Character.UnicodeScript> script = writingSystems.foreignScript(sample);
+        if (script.isPresent()) {
+            // Not a language that cannot be told, but one the engine does not translate from.
+            throw new DeadLetterException(DeadLetterReason.UNSUPPORTED_LANGUAGE, Stage.DETECT, raw.getId(),
+                    "the text is written in the " + WritingSystems.displayName(script.get()) + " script, which no "
+                            + "language the translation engine translates from uses, and no language was declared");
         }
         throw new DeadLetterException(DeadLetterReason.UNDETECTABLE_LANGUAGE, Stage.DETECT, raw.getId(),
                 detection.map(d -> "detected " + d.language() + " with confidence " + round(d.confidence())

@@ -48,6 +48,19 @@ final class WritingSystems {
     boolean mostlyWrittenInConfiguredScripts(String text) {
         int known = 0;
         int foreign = 0;
+        for (Map.Entry<UnicodeScript, Integer> letters : letterScripts(text).entrySet()) {
+            if (scripts.contains(letters.getKey())) {
+                known += letters.getValue();
+            } else {
+                foreign += letters.getValue();
+            }
+        }
+        return known > 0 && known >= foreign;
+    }
+
+    /** The text's letters counted by script, leaving out those of the Common and Inherited scripts. */
+    private static Map<UnicodeScript, Integer> letterScripts(String text) {
+        Map<UnicodeScript, Integer> counts = new java.util.EnumMap<>(UnicodeScript.class);
         for (int i = 0; i < text.length(); ) {
             int codePoint = text.codePointAt(i);
             i += Character.charCount(codePoint);
@@ -55,15 +68,31 @@ final class WritingSystems {
                 continue;
             }
             UnicodeScript script = UnicodeScript.of(codePoint);
-            if (script == UnicodeScript.COMMON || script == UnicodeScript.INHERITED) {
-                continue;
-            }
-            if (scripts.contains(script)) {
-                known++;
-            } else {
-                foreign++;
+            if (script != UnicodeScript.COMMON && script != UnicodeScript.INHERITED) {
+                counts.merge(script, 1, Integer::sum);
             }
         }
-        return known > 0 && known >= foreign;
+        return counts;
+    }
+
+    /**
+     * The script most of the text's letters are written in, when that is not a configured language's script: the
+     * text is then in a language the engine does not translate from, whatever it is (Georgian, Armenian, Ethiopic...).
+     *
+     * @return empty when the text is mostly in configured scripts, or has no script-specific letters
+     */
+    java.util.Optional<UnicodeScript> foreignScript(String text) {
+        if (mostlyWrittenInConfiguredScripts(text)) {
+            return java.util.Optional.empty();
+        }
+        Map<UnicodeScript, Integer> counts = letterScripts(text);
+        counts.keySet().removeAll(scripts);
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+    }
+
+    /** A script's name for people: {@code Georgian}, {@code Ethiopic}. */
+    static String displayName(UnicodeScript script) {
+        String name = script.name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 }

@@ -157,4 +157,12 @@ public final class PipelineMetrics {
         registry.counter("wire_translation_engine_paused_seconds", "state", state)
                 .increment(duration.toNanos() / 1e9);
     }
+
+    /**
+     * A request held because the engine's configuration was at fault ({@code kind}, e.g. {@code glossary_not_found}):
+     * {@code wire_translation_engine_configuration_faults_total}.
+     */
+    public void engineConfigurationFault(String kind) {
+        registry.counter("wire_translation_engine_configuration_faults", "kind", kind).increment();
+    }
 }

@@ -9,6 +9,7 @@ import news.wiretranslation.translate.apertium.ApertiumApySettings;
 import news.wiretranslation.translate.apertium.ApertiumApyTranslator;
 import news.wiretranslation.translate.apertium.ApertiumCliSettings;
 import news.wiretranslation.translate.apertium.ApertiumCliTranslator;
+import news.wiretranslation.translate.deepl.DeepLProxy;
 import news.wiretranslation.translate.deepl.DeepLSettings;
 import news.wiretranslation.translate.deepl.DeepLTranslator;
 import news.wiretranslation.translate.meters.MeteredTranslator;
@@ -37,7 +38,7 @@ public final class Translators {
                 ServiceConfig.StyleGuide style = config.styleGuide();
                 yield new DeepLTranslator(new DeepLSettings(deepL.authKey(), deepL.serverUrl().orElse(null),
                         deepL.timeout(), deepL.modelType().orElse(null), style.formality(), style.headlineAsContext(),
-                        deepL.modelTypeByTarget()),
+                        deepL.modelTypeByTarget(), DeepLProxy.of(deepL.proxy().orElse(null)), deepL.headers()),
                         terminologyFiles(config), config.applicationId());
             }
             case APERTIUM -> {

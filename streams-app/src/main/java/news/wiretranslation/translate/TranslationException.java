@@ -15,6 +15,12 @@ public class TranslationException extends Exception {
         UNAVAILABLE(true),
         /** 403: the key is wrong or revoked. Stop the service. */
         AUTHENTICATION(false),
+        /**
+         * The engine's configuration, not the article, is at fault (e.g. DeepL no longer knows a glossary the service
+         * owns): the translator repairs what it can and the request is retried, with backoff, until it succeeds.
+         * Never a dead letter; {@link TranslationException#configurationFault()} names the fault.
+         */
+        CONFIGURATION(true),
         /** 400 and the like: the engine refuses this input (e.g. an unsupported language pair). Dead-letter the article. */
         REJECTED(false);
 
@@ -31,6 +37,7 @@ public class TranslationException extends Exception {
 
     private final Kind kind;
     private final java.time.Duration retryAfter;
+    private String configurationFault;
 
     public TranslationException(Kind kind, String message, Throwable cause) {
         this(kind, message, cause, null);
@@ -45,6 +52,22 @@ public class TranslationException extends Exception {
 
     public TranslationException(Kind kind, String message) {
         this(kind, message, null);
+    }
+
+    /**
+     * A {@link Kind#CONFIGURATION} failure.
+     *
+     * @param fault what is wrong, a short code for metrics and logs (e.g. {@code glossary_not_found})
+     */
+    public static TranslationException configuration(String fault, String message, Throwable cause) {
+        TranslationException e = new TranslationException(Kind.CONFIGURATION, message, cause);
+        e.configurationFault = fault;
+        return e;
+    }
+
+    /** For a {@link Kind#CONFIGURATION} failure, its code (e.g. {@code glossary_not_found}); otherwise null. */
+    public String configurationFault() {
+        return kind == Kind.CONFIGURATION && configurationFault == null ? "other" : configurationFault;
     }
 
     public Kind kind() {

@@ -184,6 +184,50 @@ class EngineFaultsIT {
     }
 
     @Test
+    void glossariesDeletedOnDeepLMidRunAreRecreatedAndNoArticleIsDeadLettered(@TempDir Path stateDir) throws Exception {
+        Path glossaryDir = java.nio.file.Files.createDirectory(stateDir.resolve("glossaries"));
+        java.nio.file.Files.writeString(glossaryDir.resolve("fr-en.tsv"), "Parlement\tParliament of France\n");
+        java.nio.file.Files.writeString(glossaryDir.resolve("fr-de.tsv"), "Parlement\tFranzösisches Parlament\n");
+        Map<String, String> env = bench.settings("glossary-lost-it", stateDir);
+        env.put("TRANSLATION_RETRY_BACKOFF_MS", "20");
+        env.put("TRANSLATION_RETRY_MAX_BACKOFF_MS", "200");
+        env.put("GLOSSARY_DIR", glossaryDir.toString());
+        env.put("GLOSSARY_RELOAD_INTERVAL_MS", "0"); // only the repair can bring the glossaries back
+        ServiceConfig config = TestConfigs.load(env);
+        bench.createTopic(config.topics().input(), 2);
+        bench.deepL.setUnknownGlossaryStatus(400); // as the DeepL API answered in the issue
+        List<RawArticle> first = feed(12);
+        List<RawArticle> second = new ArrayList<>();
+        for (int i = 12; i < 36; i++) {
+            second.add(GeneratedArticles.article(i));
+        }
+        double faultsBefore = configurationFaults();
+
+        try (TranslationService service = TranslationService.create(config)) {
+            service.start();
+            bench.publish(config, first);
+            await().atMost(Duration.ofSeconds(60)).until(() -> bench.delivered(config, first));
+
+            // Someone deletes the service's glossaries through DeepL's API, and for a while none can be created.
+            bench.deepL.setGlossaryCreationRefused(true);
+            bench.deepL.glossaries().forEach(g -> bench.deepL.deleteGlossary(g.id()));
+            bench.publish(config, second);
+            await().atMost(Duration.ofSeconds(60)).until(() -> configurationFaults() > faultsBefore);
+            assertThat(service.engineState().isAvailable()).isTrue(); // held, not an engine outage
+
+            bench.deepL.setGlossaryCreationRefused(false);
+            await().atMost(Duration.ofSeconds(60)).until(() -> bench.delivered(config, second));
+        }
+        List<RawArticle> feed = new ArrayList<>(first);
+        feed.addAll(second);
+        assertExactlyOnceWithoutDeadLetters(config, feed);
+        assertThat(bench.deepL.glossaries()).hasSize(2);
+        List<String> recreated = bench.deepL.glossaries().stream().map(g -> g.id()).toList();
+        assertThat(bench.deepL.requests()).filteredOn(r -> r.status() == 200 && "fr".equals(r.sourceLang()))
+                .last().satisfies(r -> assertThat(recreated).contains(r.glossaryId()));
+    }
+
+    @Test
     void sustainedServerErrorsOpenTheCircuitPauseConsumptionAndLoseNothing(@TempDir Path stateDir) throws Exception {
         ServiceConfig config = config("circuit-it", stateDir);
         List<RawArticle> feed = feed(30);
@@ -261,6 +305,11 @@ class EngineFaultsIT {
 
     private static double meterSum(String name) {
         return meters.find(name).counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    private static double configurationFaults() {
+        return meters.find("wire_translation_engine_configuration_faults").tag("kind", "glossary_not_found").counters()
+                .stream().mapToDouble(c -> c.count()).sum();
     }
 
     private static double mtErrors(String kind) {

@@ -247,12 +247,15 @@ class TranslationTopologyTest {
     }
 
     @Test
-    void undeclaredArticleInAnUnknownScriptIsUndetectable() {
+    void undeclaredArticleInAScriptNoSourceLanguageUsesIsUnsupportedNamingTheScript() {
         RawArticle article = TestArticles.georgian("ka-2");
         article.setDeclaredLanguage(null);
         send("ka-2", article);
 
-        assertThat(deadLetters.readValue().getReason()).isEqualTo("UNDETECTABLE_LANGUAGE");
+        DeadLetter letter = deadLetters.readValue();
+        assertThat(letter.getReason()).isEqualTo("UNSUPPORTED_LANGUAGE");
+        assertThat(letter.getStage()).isEqualTo("detect");
+        assertThat(letter.getMessage()).contains("Georgian script");
     }
 
     @Test

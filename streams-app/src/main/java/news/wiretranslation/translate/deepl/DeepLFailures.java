@@ -19,6 +19,9 @@ final class DeepLFailures {
 
     private static final String HIDDEN = "<hidden auth key>";
 
+    /** The configuration fault of a proxy that refuses the credentials of {@code DEEPL_PROXY_URL}. */
+    static final String PROXY_AUTHENTICATION = "proxy_authentication";
+
     private DeepLFailures() {
     }
 
@@ -51,6 +54,11 @@ final class DeepLFailures {
             return failure(Kind.UNAVAILABLE, "DeepL unreachable or too slow while " + action + ": "
                     + failure.getMessage(), failure, authKey);
         }
+        if (failure instanceof StatusReportingDeepLClient.HttpStatusException status && status.status() == 407) {
+            // The proxy of DEEPL_PROXY_URL wants other credentials: the service's configuration, not the article.
+            return TranslationException.configuration(PROXY_AUTHENTICATION, redact("the HTTP proxy (setting "
+                    + "DEEPL_PROXY_URL) refused the service's credentials (HTTP 407) while " + action, authKey), null);
+        }
         if (failure instanceof StatusReportingDeepLClient.HttpStatusException status) {
             Kind kind = status.isServerError() ? Kind.SERVER_ERROR : Kind.REJECTED;
             String what = status.isServerError() ? "DeepL server error" : "DeepL rejected the request";
@@ -69,6 +77,31 @@ final class DeepLFailures {
         // deepl-java parses answers with Gson, which throws unchecked exceptions on a malformed body.
         return failure(Kind.SERVER_ERROR, "unreadable answer from DeepL while " + action + ": " + failure,
                 failure, authKey);
+    }
+
+    /**
+     * Whether DeepL answered a translation carrying a glossary id that it does not know that glossary: deepl-java's
+     * {@link com.deepl.api.GlossaryNotFoundException} or a 404 (what deepl-java and the DeepL mock report), or a 400
+     * whose message names the glossary as not found, unknown or invalid (what the DeepL API itself answered when the
+     * glossary had been deleted). Only asked about requests that carried a glossary id.
+     */
+    static boolean glossaryNotFound(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof com.deepl.api.GlossaryNotFoundException) {
+                return true;
+            }
+            if (t instanceof StatusReportingDeepLClient.HttpStatusException status) {
+                if (status.status() == 404) {
+                    return true;
+                }
+                String message = String.valueOf(status.getMessage()).toLowerCase(java.util.Locale.ROOT);
+                if (status.status() == 400 && message.contains("glossary") && (message.contains("not found")
+                        || message.contains("unknown") || message.contains("invalid") || message.contains("does not exist"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The message with every occurrence of the key replaced. */

@@ -19,9 +19,13 @@ import java.util.Map;
  *                  not in it get DeepL's default
  * @param headlineAsContext send each article's headline as DeepL's {@code context}
  * @param modelTypeByTarget DeepL's {@code model_type} by target code (upper case), where it differs from {@code modelType}
+ * @param proxy     the HTTP proxy to reach DeepL through ({@code DEEPL_PROXY_URL}), or null for a direct connection
+ * @param headers   extra HTTP headers sent with every request ({@code DEEPL_EXTRA_HEADERS}); their values may carry
+ *                  credentials and are never shown
  */
 public record DeepLSettings(String authKey, String serverUrl, Duration timeout, String modelType,
-                            Map<String, String> formality, boolean headlineAsContext, Map<String, String> modelTypeByTarget) {
+                            Map<String, String> formality, boolean headlineAsContext, Map<String, String> modelTypeByTarget,
+                            DeepLProxy proxy, Map<String, String> headers) {
 
     /** Name of the setting (environment variable) that carries the key; error messages point the operator here. */
     public static final String AUTH_KEY_SETTING = "DEEPL_AUTH_KEY";
@@ -43,6 +47,13 @@ public record DeepLSettings(String authKey, String serverUrl, Duration timeout, 
         modelType = blankToNull(modelType);
         formality = formality == null ? Map.of() : Map.copyOf(formality);
         modelTypeByTarget = modelTypeByTarget == null ? Map.of() : Map.copyOf(modelTypeByTarget);
+        headers = headers == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
+    }
+
+    /** Settings without a proxy or extra headers. */
+    public DeepLSettings(String authKey, String serverUrl, Duration timeout, String modelType,
+                         Map<String, String> formality, boolean headlineAsContext, Map<String, String> modelTypeByTarget) {
+        this(authKey, serverUrl, timeout, modelType, formality, headlineAsContext, modelTypeByTarget, null, Map.of());
     }
 
     /** Settings with one model type for every target. */
@@ -71,7 +82,8 @@ public record DeepLSettings(String authKey, String serverUrl, Duration timeout, 
         return "DeepLSettings[authKey=<hidden>, serverUrl=" + (serverUrl == null ? "<client default>" : serverUrl)
                 + ", timeout=" + timeout + ", modelType=" + (modelType == null ? "<default>" : modelType)
                 + ", modelTypeByTarget=" + modelTypeByTarget + ", formality=" + formality
-                + ", headlineAsContext=" + headlineAsContext + "]";
+                + ", headlineAsContext=" + headlineAsContext + ", proxy=" + (proxy == null ? "none" : proxy)
+                + ", headers=" + headers.keySet() + " (values hidden)]";
     }
 
     private static String blankToNull(String value) {

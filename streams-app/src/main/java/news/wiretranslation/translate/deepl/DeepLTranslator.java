@@ -61,6 +61,9 @@ public final class DeepLTranslator implements Translator {
     /** Set when DeepL no longer knows a glossary in use: the next {@link #prepare()} syncs even if no file changed. */
     private volatile boolean glossaryLost;
 
+    /** The configuration fault of a glossary DeepL does not know (the tag of the configuration-faults meter). */
+    public static final String GLOSSARY_NOT_FOUND = "glossary_not_found";
+
     /** What {@link #prepare()} last put in place. */
     private record Applied(Terminology terminology, Map<LanguagePair, DeepLGlossaries.Active> glossaries,
                            String protectedHash, boolean loaded) {
@@ -88,6 +91,14 @@ public final class DeepLTranslator implements Translator {
                 .setAppInfo(APP_NAME, BuildInfo.version());
         if (settings.serverUrl() != null) {
             options.setServerUrl(settings.serverUrl());
+        }
+        if (settings.proxy() != null) {
+            options.setProxy(settings.proxy().proxy());
+            settings.proxy().installAuthenticator();
+        }
+        if (!settings.headers().isEmpty()) {
+            // Validated at start-up: none of them replaces a header deepl-java sets itself (Authorization, User-Agent).
+            options.setHeaders(new java.util.HashMap<>(settings.headers()));
         }
         return options;
     }
@@ -274,14 +285,25 @@ public final class DeepLTranslator implements Translator {
             results = call(action, () -> client.translateText(
                     chunk, request.sourceLanguage(), request.targetLanguage(), options));
         } catch (TranslationException e) {
-            if (options.getGlossaryId() != null && e.getCause() instanceof StatusReportingDeepLClient.HttpStatusException status
-                    && status.status() == 404) {
-                // Someone deleted the glossary on DeepL: not the article's fault. Retry after the next sync makes a new one.
-                glossaryLost = true;
-                throw new TranslationException(TranslationException.Kind.UNAVAILABLE, "DeepL no longer knows glossary "
-                        + options.getGlossaryId() + " while " + action + "; it is created again at the next reload", e);
+            if (options.getGlossaryId() == null || !DeepLFailures.glossaryNotFound(e)) {
+                throw e;
             }
-            throw e;
+            // Someone deleted the glossary on DeepL: not the article's fault. Recreate it now and send again once;
+            // if that fails too, the request is held (retried with backoff) and repaired again on the next attempt.
+            LanguagePair pair = LanguagePair.of(request.sourceLanguage(), request.targetLanguage());
+            String lost = options.getGlossaryId();
+            String recreated = repairGlossary(pair, lost, action);
+            options.setGlossaryId(recreated);
+            try {
+                results = call(action + " with glossary " + recreated + " recreated", () -> client.translateText(
+                        chunk, request.sourceLanguage(), request.targetLanguage(), options));
+            } catch (TranslationException again) {
+                if (DeepLFailures.glossaryNotFound(again)) {
+                    throw TranslationException.configuration(GLOSSARY_NOT_FOUND, "DeepL does not know glossary "
+                            + recreated + " of " + pair + " either, just after creating it, while " + action, again);
+                }
+                throw again;
+            }
         }
         if (results == null || results.size() != chunk.size()) {
             throw new TranslationException(TranslationException.Kind.SERVER_ERROR, "DeepL answered "
@@ -289,6 +311,50 @@ public final class DeepLTranslator implements Translator {
                     + " texts while " + action);
         }
         return results;
+    }
+
+    /**
+     * Recreates the glossaries DeepL lost, now: a sync of the terminology in use (the files are not read again), which
+     * reuses the glossaries DeepL still has and creates those it lost. When another thread repaired the pair already
+     * (its glossary id is no longer {@code lost}), nothing is sent.
+     *
+     * @return the pair's glossary id to use now, null when the terminology in use has none for the pair
+     * @throws TranslationException {@link TranslationException.Kind#CONFIGURATION} when it cannot be repaired (the
+     *                              request is then held and retried), or the failure of the sync itself (e.g. 429)
+     */
+    private String repairGlossary(LanguagePair pair, String lost, String action) throws TranslationException {
+        synchronized (preparing) {
+            Applied current = applied;
+            DeepLGlossaries.Active active = current.glossaries().get(pair);
+            if (active == null || !active.glossaryId().equals(lost)) {
+                return active == null ? null : active.glossaryId(); // repaired or reloaded meanwhile
+            }
+            LOG.warn("DeepL no longer knows glossary {} of {} (deleted behind the service's back?) while {}; "
+                    + "creating it again now", lost, pair, action);
+            glossaryLost = true;
+            DeepLGlossaries.Report report;
+            try {
+                report = call("recreating the glossary of " + pair + " that DeepL lost",
+                        () -> DeepLGlossaries.sync(client, glossaryPrefix, current.terminology().glossaries(), true));
+            } catch (TranslationException e) {
+                if (e.kind() != TranslationException.Kind.REJECTED) {
+                    throw e; // 429, 5xx, a timeout: retried as such; 403: stops the service as always
+                }
+                throw TranslationException.configuration(GLOSSARY_NOT_FOUND, "DeepL no longer knows glossary " + lost
+                        + " of " + pair + " and refused to create it again (" + e.getMessage() + ") while " + action, e);
+            }
+            glossaryLost = false;
+            Map<LanguagePair, DeepLGlossaries.Active> glossaries = Map.copyOf(report.active());
+            applied = new Applied(current.terminology(), glossaries, current.protectedHash(), current.loaded());
+            DeepLGlossaries.Active recreated = glossaries.get(pair);
+            if (recreated == null) {
+                return null; // the terminology in use has no glossary for the pair
+            }
+            LOG.info("DeepL glossary of {} created again: {} ({} entries), {} reused, {} deleted", pair,
+                    recreated.glossaryId(), recreated.entries(), report.count(DeepLGlossaries.Action.REUSED),
+                    report.count(DeepLGlossaries.Action.DELETED));
+            return recreated.glossaryId();
+        }
     }
 
     /**

@@ -156,6 +156,13 @@ public final class EngineGuard implements AutoCloseable {
             }
             case AUTHENTICATION -> log.error("The translation engine rejected the credentials: {}", failure.getMessage());
             case REJECTED -> breaker.recordSuccess(); // the engine is up: it answered, about this request
+            case CONFIGURATION -> {
+                // The engine is up; what it lacks is ours to repair (the translator tries on each attempt). Held and
+                // retried, never a dead letter, and not the engine's failure, so the circuit stays as it is.
+                metrics.engineConfigurationFault(failure.configurationFault());
+                log.warn("The translation engine's configuration is at fault ({}); the request is held and retried: {}",
+                        failure.configurationFault(), failure.getMessage());
+            }
         }
     }
 

@@ -9,12 +9,12 @@ import news.wiretranslation.translate.TranslationException;
 /** The {@code kind} tag of {@code wire_translation_mt_errors} for one failure. */
 public final class MtErrorKind {
     /** Every kind, in the order dashboards list them; each series exists from start-up, so rate() sees the first error. */
-    public static final java.util.List<String> KINDS = java.util.List.of("429", "456", "5xx", "timeout", "connection", "403", "400", "other");
+    public static final java.util.List<String> KINDS = java.util.List.of("429", "456", "5xx", "timeout", "connection", "403", "400", "configuration", "other");
 
     private MtErrorKind() {
     }
 
-    /** One of {@code 429}, {@code 456}, {@code 5xx}, {@code timeout}, {@code connection}, {@code 403}, {@code 400}, {@code other}. */
+    /** One of {@code 429}, {@code 456}, {@code 5xx}, {@code timeout}, {@code connection}, {@code 403}, {@code 400}, {@code configuration}, {@code other}. */
     public static String of(TranslationException failure) {
         return switch (failure.kind()) {
             case RATE_LIMITED -> "429";
@@ -23,6 +23,7 @@ public final class MtErrorKind {
             case UNAVAILABLE -> isTimeout(failure) ? "timeout" : "connection";
             case AUTHENTICATION -> "403";
             case REJECTED -> "400";
+            case CONFIGURATION -> "configuration";
         };
     }
 

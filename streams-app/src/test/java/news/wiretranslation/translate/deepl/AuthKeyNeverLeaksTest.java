@@ -119,9 +119,12 @@ class AuthKeyNeverLeaksTest {
         env.put("DEEPL_AUTH_KEY", KEY);
         env.put("SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", REGISTRY_SECRET);
         env.put("SCHEMA_REGISTRY_SSL_TRUSTSTORE_PASSWORD", "truststore-pw-secret");
+        env.put("DEEPL_PROXY_URL", "http://proxy-user:proxy-pw-secret@127.0.0.1:3128");
+        env.put("DEEPL_EXTRA_HEADERS", "X-Gateway-Token=header-value-secret");
         ServiceConfig config = TestConfigs.load(env);
 
-        assertThat(config.toString()).doesNotContain(KEY).doesNotContain("registry-pw-secret").doesNotContain("truststore-pw-secret");
+        assertThat(config.toString()).doesNotContain(KEY).doesNotContain("registry-pw-secret").doesNotContain("truststore-pw-secret")
+                .doesNotContain("proxy-pw-secret").doesNotContain("header-value-secret");
     }
 
     private static void translate(TranslationDispatcher dispatcher, String text, List<String> messages) throws Exception {

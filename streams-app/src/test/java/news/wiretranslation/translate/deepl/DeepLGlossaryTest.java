@@ -180,18 +180,68 @@ class DeepLGlossaryTest {
     }
 
     @Test
-    void aGlossaryDeletedBehindTheServicesBackIsARetriableFailureAndTheNextReloadCreatesItAgain() throws TranslationException {
+    void aGlossaryDeletedBehindTheServicesBackIsCreatedAgainAtOnceAndTheTextTranslatedWithIt() throws TranslationException {
+        aDeletedGlossaryIsRecreatedAndUsed(404);
+    }
+
+    @Test
+    void deepLsBadRequestNamingTheGlossaryAsNotFoundIsRepairedTheSameWay() throws TranslationException {
+        aDeletedGlossaryIsRecreatedAndUsed(400);
+    }
+
+    private void aDeletedGlossaryIsRecreatedAndUsed(int unknownGlossaryStatus) throws TranslationException {
+        standIn.setUnknownGlossaryStatus(unknownGlossaryStatus);
+        DeepLTranslator translator = translator();
+        translator.prepare();
+        String id = translator.options("fr", "EN-US").glossaryId();
+        TranslationOptions before = translator.options("fr", "EN-US");
+        standIn.deleteGlossary(id);
+
+        // The request still carries the lost id (as one queued before the deletion would).
+        TranslationResult result = translator.translate(new TranslationRequest("fr", "EN-US", List.of("Kiev"), before));
+
+        assertThat(result.texts()).containsExactly("[EN-US] Kyiv");
+        String recreated = translator.options("fr", "EN-US").glossaryId();
+        assertThat(recreated).isNotEqualTo(id);
+        assertThat(standIn.glossaries()).extracting(StandInGlossaries.Stored::id).containsExactly(recreated);
+        assertThat(standIn.requests()).extracting(RecordedRequest::status, RecordedRequest::glossaryId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(unknownGlossaryStatus, id),
+                        org.assertj.core.groups.Tuple.tuple(200, recreated));
+        // Same content, so the same settings: the translation memory's keys and the label's fingerprint stay.
+        assertThat(translator.options("fr", "EN-US").glossaryHash()).isEqualTo(before.glossaryHash());
+    }
+
+    @Test
+    void aLostGlossaryThatCannotBeCreatedAgainIsARetriableConfigurationFaultNeverARejection() throws TranslationException {
         DeepLTranslator translator = translator();
         translator.prepare();
         String id = translator.options("fr", "EN-US").glossaryId();
         standIn.deleteGlossary(id);
+        standIn.setGlossaryCreationRefused(true);
 
         assertThatThrownBy(() -> translate(translator, "fr", "EN-US", "Kiev"))
-                .isInstanceOfSatisfying(TranslationException.class, e -> assertThat(e.isRetriable()).isTrue());
-        translator.prepare();
+                .isInstanceOfSatisfying(TranslationException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(TranslationException.Kind.CONFIGURATION);
+                    assertThat(e.isRetriable()).isTrue();
+                    assertThat(e.configurationFault()).isEqualTo(DeepLTranslator.GLOSSARY_NOT_FOUND);
+                    assertThat(e.getMessage()).contains(id, "fr-en");
+                });
 
-        assertThat(translator.options("fr", "EN-US").glossaryId()).isNotEqualTo(id);
+        standIn.setGlossaryCreationRefused(false); // repaired: the next attempt (the dispatcher's retry) goes through
         assertThat(translate(translator, "fr", "EN-US", "Kiev").texts()).containsExactly("[EN-US] Kyiv");
+        assertThat(translator.options("fr", "EN-US").glossaryId()).isNotEqualTo(id);
+    }
+
+    @Test
+    void aBadRequestThatDoesNotNameTheGlossaryStaysARejectionOfTheText() throws TranslationException {
+        DeepLTranslator translator = translator();
+        translator.prepare();
+        standIn.setSupportedTargetLanguages(List.of("DE"));
+
+        assertThatThrownBy(() -> translate(translator, "fr", "EN-US", "Kiev"))
+                .isInstanceOfSatisfying(TranslationException.class,
+                        e -> assertThat(e.kind()).isEqualTo(TranslationException.Kind.REJECTED));
+        assertThat(standIn.glossaryChanges()).hasSize(1); // the first creation only: nothing was "repaired"
     }
 
     @Test

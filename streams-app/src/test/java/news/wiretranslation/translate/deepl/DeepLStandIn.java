@@ -102,6 +102,10 @@ public final class DeepLStandIn implements AutoCloseable {
     private final Map<String, String> fixedTranslations = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> wordTranslations = new ConcurrentHashMap<>();
     private final StandInGlossaries glossaries = new StandInGlossaries();
+    private volatile int unknownGlossaryStatus = 404;
+    private volatile boolean glossaryCreationRefused;
+    /** Every request's headers (names in lower case), for the checks of what the client sends. */
+    private final List<Map<String, List<String>>> headersSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<RecordedRequest> recorded = new ArrayList<>(); // guarded by itself
     private final List<String> violations = new ArrayList<>(); // guarded by itself
     private final AtomicLong translatedTexts = new AtomicLong();
@@ -272,16 +276,41 @@ public final class DeepLStandIn implements AutoCloseable {
         faults.setQuotaExceeded(exceeded);
     }
 
-    /** Removes latency, scripted failures and hangs, the rate limit, the exhausted quota and the enforced limit. */
+    /**
+     * The status a translation naming a glossary the stand-in does not know gets, with the message
+     * {@code Glossary not found}: 404 by default (deepl-java's and the DeepL mock's answer), 400 as the DeepL API
+     * answered once the glossary had been deleted.
+     */
+    public void setUnknownGlossaryStatus(int status) {
+        unknownGlossaryStatus = status;
+    }
+
+    /** While set, creating a glossary gets 400: a glossary the service lost cannot be made again. */
+    public void setGlossaryCreationRefused(boolean refused) {
+        glossaryCreationRefused = refused;
+    }
+
+    /**
+     * Removes latency, scripted failures and hangs, the rate limit, the exhausted quota, the enforced limit and the
+     * glossary faults.
+     */
     public void clearFaults() {
         faults.clear();
         characterLimitEnforced = false;
         charactersUsedElsewhere = 0;
+        unknownGlossaryStatus = 404;
+        glossaryCreationRefused = false;
     }
 
     // ---- observation ----
 
     /** The translate requests received so far, in arrival order (a snapshot). */
+    /** The values of the request header {@code name} (any case) of every request received, in order, one per request (null when absent). */
+    public List<String> headerValues(String name) {
+        return headersSeen.stream().map(h -> h.get(name.toLowerCase(Locale.ROOT)))
+                .map(v -> v == null ? null : String.join(",", v)).collect(Collectors.toList());
+    }
+
     public List<RecordedRequest> requests() {
         synchronized (recorded) {
             return List.copyOf(recorded);
@@ -337,6 +366,7 @@ public final class DeepLStandIn implements AutoCloseable {
         }
         translatedTexts.set(0);
         billedCharacters.set(0);
+        headersSeen.clear();
     }
 
     // ---- serving ----
@@ -349,6 +379,9 @@ public final class DeepLStandIn implements AutoCloseable {
         try (exchange) {
             Instant at = Instant.now();
             byte[] body = exchange.getRequestBody().readAllBytes();
+            Map<String, List<String>> headers = new java.util.TreeMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+            headersSeen.add(headers);
             String path = exchange.getRequestURI().getPath();
             boolean translate = path.equals("/v2/translate");
             StandInParameters parameters = parametersOf(exchange, body,
@@ -407,6 +440,9 @@ public final class DeepLStandIn implements AutoCloseable {
     }
 
     private Answer glossaryEndpoint(String method, String path, StandInParameters parameters) throws IOException {
+        if (glossaryCreationRefused && "POST".equals(method) && path.equals("/v3/glossaries")) {
+            return error(400, "Glossary creation refused by the stand-in");
+        }
         StandInGlossaries.Reply reply = glossaries.handle(method, path, parameters);
         if (reply == null) {
             return error(404, "Not found");
@@ -457,7 +493,7 @@ public final class DeepLStandIn implements AutoCloseable {
                 return error(400, "Use of a glossary requires the source_lang parameter to be specified");
             }
             if (!glossaries.exists(glossaryId)) {
-                return error(404, "Glossary not found");
+                return error(unknownGlossaryStatus, "Glossary not found");
             }
             dictionary = glossaries.dictionary(glossaryId, source, targetTag);
             if (dictionary == null) {

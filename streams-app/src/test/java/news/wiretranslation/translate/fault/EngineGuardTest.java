@@ -86,6 +86,20 @@ class EngineGuardTest {
     }
 
     @Test
+    void configurationFaultsAreCountedByKindAndNeverOpenTheCircuit() {
+        guard(2);
+        for (int i = 0; i < 5; i++) {
+            guard.recordFailure(TranslationException.configuration("glossary_not_found", "DeepL lost glossary g-1", null));
+        }
+
+        assertThat(state.status()).isEqualTo(Status.AVAILABLE);
+        assertThat(heard).isEmpty();
+        assertThat(registry.counter("wire_translation_engine_configuration_faults", "kind", "glossary_not_found").count())
+                .isEqualTo(5);
+        assertThat(errors("configuration")).isEqualTo(5);
+    }
+
+    @Test
     void sustainedFailureOpensTheCircuitAndAProbeClosesIt() {
         engine.probeFailure.set(Kind.SERVER_ERROR);
         guard(3);
