@@ -79,8 +79,10 @@ class DeepLStandInTest {
 
     @Test
     void translatesFormRequestsIntoTaggedTextsAndRecordsThem() throws Exception {
+        // As DeepL does, the stand-in answers billed_characters only when asked (deepl-java always asks).
         HttpResponse<String> response = translate(List.of("Bonjour", "Ça va ?"),
-                "source_lang", "fr", "target_lang", "EN-US", "model_type", "quality_optimized", "context", "Sport");
+                "source_lang", "fr", "target_lang", "EN-US", "model_type", "quality_optimized", "context", "Sport",
+                "show_billed_characters", "1");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode translations = json(response).get("translations");
