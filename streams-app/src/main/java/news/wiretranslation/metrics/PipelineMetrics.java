@@ -130,13 +130,41 @@ public final class PipelineMetrics {
                     "source", article.getSource()).increment();
         }
         endToEnd(article, Instant.now());
-        if (article.getTranslation() != null) {
-            // What the engine billed, and what the translation memory (or a text shared in flight) saved.
-            registry.counter("wire_translation_characters", "target_language", target, "kind", "billed")
-                    .increment(article.getTranslation().getBilledCharacters());
-            registry.counter("wire_translation_characters", "target_language", target, "kind", "memory")
-                    .increment(article.getTranslation().getMemoryCharacters());
+    }
+
+    /**
+     * The characters of an article the translate step translated, per target language: what the engine billed (the
+     * label's {@code billedCharacters}, DeepL's own figure), what the translation memory (or a text shared in
+     * flight) saved, and what the service sent to the engine for it by its own count. When the engine bills by the
+     * character, the difference between billed and sent is counted by direction: {@code over}, the engine billed
+     * more than the service sent; {@code under}, less. An engine that bills nothing (Apertium) is not compared: its
+     * 0 billed is no under-billing. Nothing for an article passed through.
+     *
+     * @param sentCharacters source characters (code points) of the article's texts sent to the engine
+     * @param engineBills    whether the engine bills by the character and reports it ({@code Translator#billsCharacters})
+     */
+    public void charactersOut(Article article, long sentCharacters, boolean engineBills) {
+        if (article.getTranslation() == null) {
+            return;
         }
+        String target = article.getLanguage();
+        long billed = article.getTranslation().getBilledCharacters();
+        registry.counter("wire_translation_characters", "target_language", target, "kind", "billed").increment(billed);
+        registry.counter("wire_translation_characters", "target_language", target, "kind", "memory")
+                .increment(article.getTranslation().getMemoryCharacters());
+        registry.counter("wire_translation_characters", "target_language", target, "kind", "sent").increment(sentCharacters);
+        if (engineBills) {
+            // Both directions from the first comparison on, at 0, so that rates and alerts have a series to read.
+            billingDifference(target, "over").increment(Math.max(0, billed - sentCharacters));
+            billingDifference(target, "under").increment(Math.max(0, sentCharacters - billed));
+        }
+    }
+
+    private Counter billingDifference(String target, String direction) {
+        return Counter.builder("wire_translation_billing_difference_characters")
+                .description("Characters the engine billed over (or under) what the service sent, per article")
+                .tags("target_language", target, "direction", direction)
+                .register(registry);
     }
 
     /** A stream thread died and was replaced (or the instance stopped): see StreamFailurePolicy. */

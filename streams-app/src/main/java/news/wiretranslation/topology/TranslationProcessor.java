@@ -267,7 +267,7 @@ public final class TranslationProcessor implements Processor<String, DetectedArt
         PendingTranslation state = new PendingTranslation(article);
         Optional<news.wiretranslation.avro.Article> passed = translation.passThrough(detected);
         if (passed.isPresent()) {
-            state.outcome = sized(state, passed.get());
+            state.outcome = sized(state, passed.get(), 0);
             state.passedThrough = state.outcome.article() != null;
             return state;
         }
@@ -388,32 +388,38 @@ public final class TranslationProcessor implements Processor<String, DetectedArt
         List<List<UntranslatedSpan>> spans = new ArrayList<>(n);
         long billed = 0;
         long reused = 0;
+        long sent = 0;
         String model = null;
         String detected = null;
         for (int i = 0; i < n; i++) {
             Resolved result = state.results[i];
+            String source = state.texts().get(i);
             translations.add(result.text());
             spans.add(result.spans());
             billed += result.billed();
             if (result.source() == Source.MEMORY || result.source() == Source.SHARED) {
-                reused += state.texts().get(i).length();
+                reused += source.length();
+            } else if (result.source() == Source.ENGINE) {
+                sent += source.codePointCount(0, source.length()); // as DeepL counts: beside its billed figure
             }
             model = model == null ? result.model() : model;
             detected = detected == null ? result.detected() : detected;
         }
         state.billed = billed;
         TranslationResult result = new TranslationResult(translations, translation.translator().engine(), model, detected, billed);
-        return sized(state, translation.finish(state.request, result, spans, reused));
+        return sized(state, translation.finish(state.request, result, spans, reused), sent);
     }
 
     /**
-     * The article, or a dead letter when it would be larger than any record the service may write: the producer
-     * would refuse it and, under exactly-once, abort the transaction, and every retry would meet it again.
+     * The article (with the characters it sent to the engine), or a dead letter when it would be larger than any
+     * record the service may write: the producer would refuse it and, under exactly-once, abort the transaction, and
+     * every retry would meet it again.
      */
-    private TranslationOutcome sized(PendingTranslation state, news.wiretranslation.avro.Article article) {
+    private TranslationOutcome sized(PendingTranslation state, news.wiretranslation.avro.Article article,
+                                     long sentCharacters) {
         long size = OutputSize.of(state.article().key(), state.article().headers(), article);
         if (size <= step.recordLimit()) {
-            return TranslationOutcome.of(article);
+            return TranslationOutcome.of(article, sentCharacters);
         }
         String message = "The article for " + translation.target().code() + " would be " + size + " bytes, more than the "
                 + step.recordLimit() + " the service writes at most (4 x MAX_ARTICLE_BYTES + 64 KiB)";

@@ -104,8 +104,9 @@ public final class TranslationTopology {
     }
 
     /**
-     * The translate step for one target: articles go on; dead letters for articles the engine refused go to the
-     * dead-letter topic from here, in the same Avro format as the exception handlers write.
+     * The translate step for one target: articles go on, their characters (billed, from memory, sent) counted; dead
+     * letters for articles the engine refused go to the dead-letter topic from here, in the same Avro format as the
+     * exception handlers write.
      */
     private static KStream<String, Article> translate(ServiceConfig config, KStream<String, DetectedArticle> detected,
                                                       TranslateStep step, ArticleTranslation translation,
@@ -118,7 +119,12 @@ public final class TranslationTopology {
                 .map((id, outcome) -> KeyValue.pair(outcome.deadLetterKey(), outcome.deadLetter()), Named.as("dead-letter-" + suffix))
                 .to(config.topics().deadLetter(), Produced.with(Serdes.ByteArray(), serde(DeadLetter.class, registry))
                         .withName("write-dead-letter-" + suffix));
+        boolean engineBills = translation.translator().billsCharacters();
         return outcomes.filter((id, outcome) -> !outcome.isDeadLetter(), Named.as("translated-" + suffix))
+                // The engine's billed figure (in the label) beside the service's own count of what it sent, which the
+                // label has no field for: counted here, where both are at hand.
+                .peek((id, outcome) -> metrics.charactersOut(outcome.article(), outcome.sentCharacters(), engineBills),
+                        Named.as("count-characters-" + suffix))
                 .mapValues(TranslationOutcome::article, Named.as("article-" + suffix));
     }
 

@@ -32,6 +32,11 @@ public interface ForwardingTranslator extends Translator {
     }
 
     @Override
+    default boolean billsCharacters() {
+        return delegate().billsCharacters();
+    }
+
+    @Override
     default boolean headlineAsContext() {
         return delegate().headlineAsContext();
     }

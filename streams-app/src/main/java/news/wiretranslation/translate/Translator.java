@@ -35,6 +35,15 @@ public interface Translator extends AutoCloseable {
         return TranslationOptions.NONE;
     }
 
+    /**
+     * True when the engine bills by the character and reports what it billed for each request (DeepL's
+     * {@code billed_characters}): only then are its figures compared with the characters the service sent. An engine
+     * that bills nothing (Apertium) reports 0 and says false.
+     */
+    default boolean billsCharacters() {
+        return false;
+    }
+
     /** True when requests should carry the article's headline as context (DeepL's {@code context}, not billed). */
     default boolean headlineAsContext() {
         return false;

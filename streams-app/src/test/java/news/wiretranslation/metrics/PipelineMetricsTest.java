@@ -19,6 +19,7 @@ import news.wiretranslation.avro.RawArticle;
 import news.wiretranslation.config.TargetLanguage;
 import news.wiretranslation.label.ArticleLabeler;
 import news.wiretranslation.topology.TestArticles;
+import news.wiretranslation.translate.TranslationResult;
 import org.junit.jupiter.api.Test;
 
 class PipelineMetricsTest {
@@ -96,6 +97,48 @@ class PipelineMetricsTest {
         metrics.articleOut(out);
         assertThat(registry.counter("wire_translation_articles_passed_through", "target_language", "en-US",
                 "source", "test-agency").count()).isEqualTo(1);
+    }
+
+    @Test
+    void countsBilledMemoryAndSentCharactersAndTheDifferenceBetweenBilledAndSentByDirection() {
+        metrics.charactersOut(translated("a", 120, 30), 100, true); // billed 20 over what was sent
+        metrics.charactersOut(translated("b", 95, 0), 100, true);   // 5 under
+        metrics.charactersOut(translated("c", 0, 200), 0, true);    // all from memory: nothing to compare
+
+        assertThat(characters("billed")).isEqualTo(215);
+        assertThat(characters("memory")).isEqualTo(230);
+        assertThat(characters("sent")).isEqualTo(200);
+        assertThat(difference("over")).isEqualTo(20);
+        assertThat(difference("under")).isEqualTo(5);
+    }
+
+    @Test
+    void comparesNothingForAnEngineThatBillsNothingNorForAnArticlePassedThrough() {
+        metrics.charactersOut(translated("a", 0, 0), 100, false); // Apertium: 0 billed is no under-billing
+        RawArticle raw = TestArticles.english("b");
+        metrics.charactersOut(new ArticleLabeler(Clock.systemUTC()).passedThrough(detected(raw, "en", 1),
+                TargetLanguage.parse("EN-US")), 0, true);
+
+        assertThat(characters("sent")).isEqualTo(100);
+        assertThat(characters("billed")).isZero();
+        assertThat(registry.find("wire_translation_billing_difference_characters").counters()).isEmpty();
+    }
+
+    private double characters(String kind) {
+        return registry.counter("wire_translation_characters", "target_language", "en-US", "kind", kind).count();
+    }
+
+    private double difference(String direction) {
+        return registry.counter("wire_translation_billing_difference_characters", "target_language", "en-US",
+                "direction", direction).count();
+    }
+
+    /** A French article translated into EN-US, with the engine's billed figure and the characters from memory. */
+    private static Article translated(String id, long billed, long memory) {
+        RawArticle raw = TestArticles.french(id);
+        TranslationResult result = new TranslationResult(List.of("Headline", "Body"), "deepl", null, "fr", billed);
+        return new ArticleLabeler(Clock.systemUTC()).translated(detected(raw, "fr", 1), TargetLanguage.parse("EN-US"),
+                result, "fingerprint", List.of(), memory);
     }
 
     @Test

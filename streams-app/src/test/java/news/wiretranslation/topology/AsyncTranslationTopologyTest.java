@@ -14,8 +14,12 @@ import java.util.Map;
 import news.wiretranslation.avro.Article;
 import news.wiretranslation.avro.DeadLetter;
 import news.wiretranslation.avro.RawArticle;
+import news.wiretranslation.translate.FakeTranslator;
+import news.wiretranslation.translate.ForwardingTranslator;
 import news.wiretranslation.translate.GatedTranslator;
+import news.wiretranslation.translate.TranslationException;
 import news.wiretranslation.translate.TranslationRequest;
+import news.wiretranslation.translate.TranslationResult;
 import news.wiretranslation.translate.Translator;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.Topology;
@@ -73,6 +77,12 @@ class AsyncTranslationTopologyTest extends TranslationTopologyTest {
 
     private void pipe(String key, RawArticle article) {
         input.pipeInput(key, rawSerde.serializer().serialize("articles.raw", article));
+    }
+
+    /** Characters of every text sent to {@code engine} for {@code target}. */
+    private static long sentTo(FakeTranslator engine, String target) {
+        return engine.requests().stream().filter(r -> r.targetLanguage().equals(target))
+                .flatMap(r -> r.texts().stream()).mapToLong(String::length).sum();
     }
 
     private static RawArticle revision(String id, int revision, String... paragraphs) {
@@ -162,6 +172,65 @@ class AsyncTranslationTopologyTest extends TranslationTopologyTest {
                 .isEqualTo((double) replayed.getTranslation().getMemoryCharacters());
         assertThat(meters.counter("wire_translation_characters", "target_language", "en-US", "kind", "billed").count())
                 .isEqualTo((double) original.getTranslation().getBilledCharacters());
+        // Sent once, by the original; the replayed article sent nothing and was billed nothing: no difference.
+        assertThat(characters("en-US", "sent")).isEqualTo(original.getTranslation().getBilledCharacters());
+        assertThat(billingDifference("en-US", "over")).isZero();
+        assertThat(billingDifference("en-US", "under")).isZero();
+    }
+
+    @Test
+    void whatTheEngineBillsAboveWhatWasSentIsCountedAsOverBilling() {
+        // An engine with a surcharge of 10 characters a text, which the service does not expect.
+        FakeTranslator fake = new FakeTranslator();
+        restartWith(new ForwardingTranslator() {
+            @Override
+            public Translator delegate() {
+                return fake;
+            }
+
+            @Override
+            public TranslationResult translate(TranslationRequest request) throws TranslationException {
+                TranslationResult result = fake.translate(request);
+                List<Long> billed = request.texts().stream().map(t -> t.length() + 10L).toList();
+                return new TranslationResult(result.texts(), result.engine(), result.engineModel(),
+                        result.detectedSourceLanguage(), billed.stream().mapToLong(Long::longValue).sum(), billed);
+            }
+        });
+
+        send("story", revision("story", 1, P1, P2));
+        Article article = english.readValue();
+
+        long sent = sentTo(fake, "EN-US");
+        assertThat(sent).isGreaterThan(P1.length() + P2.length());
+        assertThat(characters("en-US", "sent")).isEqualTo(sent);
+        assertThat(characters("en-US", "billed")).isEqualTo(article.getTranslation().getBilledCharacters()).isEqualTo(sent + 30);
+        assertThat(billingDifference("en-US", "over")).isEqualTo(30);
+        assertThat(billingDifference("en-US", "under")).isZero();
+    }
+
+    @Test
+    void anEngineThatBillsNothingCountsWhatWasSentButNoDifference() {
+        // Apertium: nothing billed, by nature; that is no under-billing.
+        FakeTranslator fake = new FakeTranslator();
+        restartWith(new Translator() {
+            @Override
+            public String engine() {
+                return "apertium";
+            }
+
+            @Override
+            public TranslationResult translate(TranslationRequest request) throws TranslationException {
+                return new TranslationResult(fake.translate(request).texts(), engine(), null, null, 0);
+            }
+        });
+
+        send("story", revision("story", 1, P1, P2));
+        Article article = english.readValue();
+
+        assertThat(article.getTranslation().getBilledCharacters()).isZero();
+        assertThat(characters("en-US", "sent")).isEqualTo(sentTo(fake, "EN-US")).isGreaterThan(P1.length() + P2.length());
+        assertThat(characters("en-US", "billed")).isZero();
+        assertThat(meters.find("wire_translation_billing_difference_characters").counters()).isEmpty();
     }
 
     @Test

@@ -109,6 +109,11 @@ class TranslationProcessorTest {
         assertThat(out.get(0).record().timestamp()).isEqualTo(1003);
         assertThat(pending.approximateNumEntries()).isZero();
         assertThat(counters.snapshot().replayed()).isEqualTo(3);
+        // Each character sent to the engine is counted once, on the article that sent it (the three articles share
+        // their texts, which are sent once, for the first).
+        long sent = engine.requests().stream().flatMap(r -> r.texts().stream()).mapToLong(t -> t.codePointCount(0, t.length())).sum();
+        assertThat(sent).isPositive();
+        assertThat(out.stream().mapToLong(f -> f.record().value().sentCharacters()).sum()).isEqualTo(sent);
 
         // A re-initialised processor (a revived task) finds nothing left: nothing is emitted twice.
         context.resetForwards();

@@ -158,6 +158,33 @@ class TranslationTopologyTest {
     }
 
     @Test
+    void theEnginesBilledFigureAndTheCharactersSentAreCountedSideBySide() {
+        RawArticle original = TestArticles.french("fr-2");
+        original.setHeadline("Le budget 2027 \uD83D\uDCB6 présenté"); // an emoji: one character as DeepL counts, two chars in Java
+        send("fr-2", original);
+
+        Article en = english.readValue();
+        long sent = translator.requests().stream().filter(r -> r.targetLanguage().equals("EN-US"))
+                .flatMap(r -> r.texts().stream()).mapToLong(t -> t.codePointCount(0, t.length())).sum();
+        assertThat(sent).isPositive();
+        assertThat(characters("en-US", "sent")).isEqualTo(sent);
+        // The stand-in bills Java chars: one more than was sent (the emoji), which the difference meter shows.
+        assertThat(characters("en-US", "billed")).isEqualTo(en.getTranslation().getBilledCharacters()).isEqualTo(sent + 1);
+        assertThat(billingDifference("en-US", "over")).isEqualTo(1);
+        assertThat(billingDifference("en-US", "under")).isZero();
+        assertThat(characters("en-US", "memory")).isZero();
+    }
+
+    double characters(String target, String kind) {
+        return meters.counter("wire_translation_characters", "target_language", target, "kind", kind).count();
+    }
+
+    double billingDifference(String target, String direction) {
+        return meters.counter("wire_translation_billing_difference_characters", "target_language", target,
+                "direction", direction).count();
+    }
+
+    @Test
     void englishArticleIsPassedThroughToEnglishUnchangedAndTranslatedToGerman() {
         RawArticle original = TestArticles.english("en-1");
         send("en-1", original);

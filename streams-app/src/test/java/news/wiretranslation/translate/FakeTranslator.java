@@ -27,6 +27,12 @@ public final class FakeTranslator implements Translator {
         return "fake";
     }
 
+    /** Bills every character of the request, as DeepL does (so its billed figure is compared with what was sent). */
+    @Override
+    public boolean billsCharacters() {
+        return true;
+    }
+
     @Override
     public TranslationResult translate(TranslationRequest request) throws TranslationException {
         requests.add(request);

@@ -108,6 +108,12 @@ public final class DeepLTranslator implements Translator {
         return ENGINE;
     }
 
+    /** DeepL bills by the character and says how many per text ({@code show_billed_characters}, always asked). */
+    @Override
+    public boolean billsCharacters() {
+        return true;
+    }
+
     @Override
     public String settings() {
         return "model_type=" + (settings.modelType() == null ? "default" : settings.modelType())
