@@ -89,7 +89,7 @@ final class MemoryChangelog {
                 if (!TopicScan.exists(consumer, pair[0])) {
                     continue;
                 }
-                createCompacted(admin, pair[1], partitions, replication);
+                createCompacted(admin, pair[1], partitions, replication, cluster.sizes().recordLimit());
                 Map<Integer, Map<Bytes, byte[]>> state = TopicScan.compacted(consumer, pair[0]);
                 List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
                 for (Map.Entry<Integer, Map<Bytes, byte[]>> partition : state.entrySet()) {
@@ -107,11 +107,16 @@ final class MemoryChangelog {
         return copied;
     }
 
-    private static void createCompacted(Admin admin, String topic, int partitions, Optional<Short> replication)
-            throws InterruptedException, ExecutionException {
+    /**
+     * Created as Kafka Streams would create the replay's changelog: compacted, and holding the records the service may
+     * write (the start-up check of topic limits reads it like every changelog).
+     */
+    private static void createCompacted(Admin admin, String topic, int partitions, Optional<Short> replication,
+                                        int recordLimit) throws InterruptedException, ExecutionException {
         try {
             admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), replication)
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))).all().get();
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(recordLimit))))).all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;
