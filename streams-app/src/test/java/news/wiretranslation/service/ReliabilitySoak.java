@@ -159,6 +159,7 @@ public final class ReliabilitySoak {
             Files.createDirectories(logDir);
             int restarts = 0;
             long lastKill = System.nanoTime(); // the service's first start when there are no kills
+            watch.killedAt(lastKill);
             Process child = startChild(env, logDir.resolve("service-0.log"));
             for (int k = 1; k <= kills; k++) {
                 long at = (long) feed.size() * k / (kills + 1);
@@ -167,6 +168,7 @@ public final class ReliabilitySoak {
                 requireAlive(child, logDir);
                 child.destroyForcibly().waitFor(); // SIGKILL
                 lastKill = System.nanoTime();
+                watch.killedAt(lastKill);
                 restarts++;
                 System.out.printf("soak: killed the service (SIGKILL) with %d of %d articles out for %s, %d of %d results"
                                 + " out on all targets; restarting%n", out.get(), feed.size(),
@@ -183,9 +185,10 @@ public final class ReliabilitySoak {
             last.waitFor();
             long wallMillis = (System.nanoTime() - started) / 1_000_000;
             long afterKillMillis = (completedAt - lastKill) / 1_000_000;
+            long pauseMillis = watch.longestPause() / 1_000_000;
 
             List<DeliveryLedger.Tally> tallies = bench.tally(config, feed);
-            return report(tallies, restarts, wallMillis, afterKillMillis);
+            return report(tallies, restarts, wallMillis, afterKillMillis, pauseMillis);
         } finally {
             bench.close();
         }
@@ -324,6 +327,8 @@ public final class ReliabilitySoak {
         private final int expectedPerTarget;
         private final AtomicLong resultsOut = new AtomicLong();
         private volatile long completedAt = -1;
+        private volatile long lastNewResult = -1;
+        private volatile long longestPause;
 
         ResultWatch(ServiceConfig config, List<String> inputs, AtomicBoolean done) {
             this.config = config;
@@ -339,6 +344,17 @@ public final class ReliabilitySoak {
 
         long completedAt() {
             return completedAt;
+        }
+
+        /** The last kill (or the first start): {@link #longestPause()} is measured from it. */
+        void killedAt(long nanos) {
+            longestPause = 0;
+            lastNewResult = nanos;
+        }
+
+        /** Since the last kill, the longest time without a new result read (the kill itself counting as one). */
+        long longestPause() {
+            return longestPause;
         }
 
         long resultsOut() {
@@ -424,13 +440,18 @@ public final class ReliabilitySoak {
                     || !seen.get(target).add(input)) {
                 return; // not an input, or read before: the ledger counts it at the end
             }
+            if (lastNewResult > 0) {
+                longestPause = Math.max(longestPause, now - lastNewResult);
+            }
+            lastNewResult = now;
             if (resultsOut.incrementAndGet() == resultsExpected()) {
                 completedAt = now;
             }
         }
     }
 
-    private int report(List<DeliveryLedger.Tally> tallies, int restarts, long wallMillis, long afterKillMillis) {
+    private int report(List<DeliveryLedger.Tally> tallies, int restarts, long wallMillis, long afterKillMillis,
+                       long pauseMillis) {
         Map<Integer, Long> statuses = new HashMap<>();
         for (RecordedRequest request : deepL.requests()) {
             statuses.merge(request.status(), 1L, Long::sum);
@@ -445,10 +466,9 @@ public final class ReliabilitySoak {
         for (DeliveryLedger.Tally t : tallies) {
             System.out.printf("  %-30s %s%n", t.target(), t);
         }
-        Map<String, Integer> byReason = new java.util.TreeMap<>();
-        tallies.forEach(t -> t.deadLettersByReason().forEach((reason, n) -> byReason.merge(reason, n, Integer::sum)));
-        System.out.printf("dead letters by reason           %s (a letter for every target counted once a target)%n",
-                byReason.isEmpty() ? "none" : byReason);
+        System.out.printf("dead letters by reason           %s (a letter for all targets counts on each)%n",
+                String.join(", ", tallies.stream().map(t -> t.target() + " " + (t.deadLettersByReason().isEmpty()
+                        ? "none" : t.deadLettersByReason().toString())).toList()));
         boolean sizesOk = true;
         if (maxSizeArticle) {
             String atMax = maxSizeId + "#1";
@@ -474,8 +494,9 @@ public final class ReliabilitySoak {
         System.out.printf("service killed (SIGKILL) and restarted  %d times%n", restarts);
         System.out.printf("lost                             %d%n", lost);
         System.out.printf("duplicated                       %d%n", duplicated);
-        System.out.printf("%s %.1f s%n", restarts > 0 ? "last kill until every result out "
-                : "service start until every result out", afterKillMillis / 1000.0);
+        System.out.printf("%s%.1f s (the longest stretch without a new result in it %.1f s)%n", restarts > 0
+                ? "last kill to every result out    " : "service start to every result out ", afterKillMillis / 1000.0,
+                pauseMillis / 1000.0);
         System.out.printf("wall time                        %.1f s%n", wallMillis / 1000.0);
         System.out.println("------------------------------------------------------------------------------------");
         boolean ok = lost == 0 && duplicated == 0 && sizesOk && tallies.stream().allMatch(DeliveryLedger.Tally::exact);
