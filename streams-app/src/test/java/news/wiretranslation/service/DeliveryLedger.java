@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import news.wiretranslation.avro.Article;
@@ -26,8 +27,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 public final class DeliveryLedger {
 
-    /** One target's tally. */
-    public record Tally(String target, int in, int out, int deadLettered, Set<String> missing, Map<String, Integer> duplicates) {
+    /**
+     * One target's tally. {@code endedAs}: per input ("id#revision") where it ended, {@code "out"} or the dead
+     * letter's reason (the first place it was seen); {@code deadLettersByReason}: this target's dead letters by reason.
+     */
+    public record Tally(String target, int in, int out, int deadLettered, Set<String> missing, Map<String, Integer> duplicates,
+                        Map<String, String> endedAs, Map<String, Integer> deadLettersByReason) {
         public boolean exact() {
             return missing.isEmpty() && duplicates.isEmpty() && in == out + deadLettered;
         }
@@ -58,20 +63,27 @@ public final class DeliveryLedger {
             List<ConsumerRecord<byte[], Article>> out = TopicReader.readToEnd(bootstrapServers,
                     config.topics().output(target), serde(Article.class, config).deserializer(), Duration.ofSeconds(60));
             Map<String, Integer> seen = new LinkedHashMap<>();
+            Map<String, String> endedAs = new HashMap<>();
             for (ConsumerRecord<byte[], Article> record : out) {
-                seen.merge(record.value().getId() + "#" + record.value().getVersion(), 1, Integer::sum);
+                String key = record.value().getId() + "#" + record.value().getVersion();
+                seen.merge(key, 1, Integer::sum);
+                endedAs.putIfAbsent(key, "out");
             }
+            Map<String, Integer> byReason = new TreeMap<>();
             int deadLettered = 0;
             for (ConsumerRecord<byte[], DeadLetter> record : letters) {
                 DeadLetter letter = record.value();
                 String language = letter.getTargetLanguage() == null ? null : letter.getTargetLanguage().toString();
                 if (language == null || language.equalsIgnoreCase(target.code())) {
                     deadLettered++;
-                    // A dead letter names the article, not its revision: it stands for one input of that id.
-                    String id = String.valueOf(letter.getArticleId());
+                    byReason.merge(String.valueOf(letter.getReason()), 1, Integer::sum);
+                    // A dead letter names the article, not its revision: it stands for one input of that id. One
+                    // refused before decoding (ARTICLE_TOO_LARGE, malformed) has no article id: its key is the input's.
+                    String id = articleId(record);
                     String key = inputs.stream().filter(i -> i.startsWith(id + "#") && !seen.containsKey(i))
                             .findFirst().orElse(id + "#?");
                     seen.merge(key, 1, Integer::sum);
+                    endedAs.putIfAbsent(key, String.valueOf(letter.getReason()));
                 }
             }
             Set<String> missing = new TreeSet<>(inputs);
@@ -82,9 +94,18 @@ public final class DeliveryLedger {
                     duplicates.put(id, n);
                 }
             });
-            tallies.add(new Tally(target.code(), inputs.size(), out.size(), deadLettered, missing, duplicates));
+            tallies.add(new Tally(target.code(), inputs.size(), out.size(), deadLettered, missing, duplicates, endedAs,
+                    byReason));
         }
         return tallies;
+    }
+
+    /** The article a dead letter stands for: its article id, or, when it has none, its record key (the input's key). */
+    static String articleId(ConsumerRecord<byte[], DeadLetter> record) {
+        if (record.value().getArticleId() != null) {
+            return record.value().getArticleId().toString();
+        }
+        return record.key() == null ? "null" : new String(record.key(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static <T extends SpecificRecord> AvroSerde<T> serde(Class<T> type, ServiceConfig config) {
