@@ -2,6 +2,7 @@ package news.wiretranslation.metrics;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
@@ -19,6 +20,12 @@ import news.wiretranslation.avro.RawArticle;
  * start-up sees them).
  */
 public final class PipelineMetrics {
+    /**
+     * Said by the description of every meter the topology counts while processing a record, before the record's
+     * transaction commits: an aborted transaction's records are processed, and counted, again.
+     */
+    static final String ATTEMPTS = " Counts attempts: counted when the stream thread processes the record, before its"
+            + " transaction commits; processing that a later abort repeats is counted again.";
     /**
      * Buckets of the detection confidence histogram, in percent: Micrometer's summary histograms count in whole
      * numbers (0.15 lands in the bucket of 1), so the confidence (0 to 1) is recorded times 100.
@@ -48,7 +55,10 @@ public final class PipelineMetrics {
 
     /** A valid article read from the input topic; remembers when it was received, for the end-to-end latency. */
     public void articleIn(RawArticle article) {
-        registry.counter("wire_translation_articles_in", "source", article.getSource()).increment();
+        Counter.builder("wire_translation_articles_in")
+                .description("Valid articles read from the input topic, by source." + ATTEMPTS)
+                .tag("source", article.getSource())
+                .register(registry).increment();
         if (article.getReceivedAt() != null) {
             received.put(article.getId(), article.getRevision(), article.getReceivedAt());
         }
@@ -60,9 +70,12 @@ public final class PipelineMetrics {
      */
     public void detected(DetectedArticle article) {
         String language = article.language();
-        registry.counter("wire_translation_articles_detected", "detected_language", language).increment();
+        Counter.builder("wire_translation_articles_detected")
+                .description("Articles whose source language was decided, by that language." + ATTEMPTS)
+                .tag("detected_language", language)
+                .register(registry).increment();
         DistributionSummary.builder("wire_translation_detection_confidence")
-                .description("How far ahead of the runner-up the detected language was, 0 to 100")
+                .description("How far ahead of the runner-up the detected language was, 0 to 100." + ATTEMPTS)
                 .baseUnit("percent")
                 .serviceLevelObjectives(CONFIDENCE_BUCKETS)
                 .tag("detected_language", language)
@@ -70,14 +83,19 @@ public final class PipelineMetrics {
                 .record(article.confidence() * 100);
         String declared = LanguageTag.primary(article.raw().getDeclaredLanguage());
         if (declared != null && !declared.equals(LanguageTag.primary(language))) {
-            registry.counter("wire_translation_language_disagreements", "declared_language", declared,
-                    "detected_language", language).increment();
+            Counter.builder("wire_translation_language_disagreements")
+                    .description("Articles whose producer declared another language than the one detected." + ATTEMPTS)
+                    .tags("declared_language", declared, "detected_language", language)
+                    .register(registry).increment();
         }
     }
 
     /** A dead letter written for an article (or an unreadable record), by reason and stage. */
     public void deadLettered(String reason, String stage) {
-        registry.counter("wire_translation_articles_dead_lettered", "reason", reason, "stage", stage).increment();
+        Counter.builder("wire_translation_articles_dead_lettered")
+                .description("Dead letters handed to Kafka, by reason and stage." + ATTEMPTS)
+                .tags("reason", reason, "stage", stage)
+                .register(registry).increment();
     }
 
     /**
@@ -85,7 +103,10 @@ public final class PipelineMetrics {
      * revision again with the same content (already on its way to the outputs).
      */
     public void revisionSkipped(String reason) {
-        registry.counter("wire_translation_revisions_skipped", "reason", reason).increment();
+        Counter.builder("wire_translation_revisions_skipped")
+                .description("Revisions the revision gate let no further without a dead letter, by reason." + ATTEMPTS)
+                .tag("reason", reason)
+                .register(registry).increment();
     }
 
     /** One failed machine-translation request (or probe), by kind: 429, 456, 5xx, timeout, connection, 403, 400, other. */
@@ -99,7 +120,7 @@ public final class PipelineMetrics {
             return;
         }
         Timer.builder("wire_translation_end_to_end")
-                .description("From the article's receivedAt to its output leaving, per target language")
+                .description("From the article's receivedAt to its output leaving, per target language." + ATTEMPTS)
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(10))
                 .maximumExpectedValue(Duration.ofMinutes(10))
@@ -112,22 +133,29 @@ public final class PipelineMetrics {
     public void articleOut(Article article) {
         String target = article.getLanguage();
         for (QualityFlag flag : article.getQualityFlags()) {
-            registry.counter("wire_translation_quality_flags", "code", flag.getCode(), "target_language", target).increment();
+            Counter.builder("wire_translation_quality_flags")
+                    .description("Quality flags on translated articles, by code and target language." + ATTEMPTS)
+                    .tags("code", flag.getCode(), "target_language", target)
+                    .register(registry).increment();
         }
         List<String> rules = article.getNormalization();
         for (String rule : rules) {
-            registry.counter("wire_translation_normalization_rules", "rule", rule).increment();
+            Counter.builder("wire_translation_normalization_rules")
+                    .description("Boilerplate and normalization rules that changed an article, per output." + ATTEMPTS)
+                    .tag("rule", rule)
+                    .register(registry).increment();
         }
         // Counted when the article is handed to Kafka, before its transaction commits: an aborted transaction's
         // articles are counted again when they are processed again. The name says so.
         Counter.builder("wire_translation_articles_out_attempts")
-                .description("Articles handed to Kafka for an output (or review) topic, counted before their transaction"
-                        + " commits: an article of an aborted transaction is counted again when processed again")
+                .description("Articles handed to Kafka for an output (or review) topic, by target language." + ATTEMPTS)
                 .tags("target_language", target, "machine_translated", String.valueOf(article.getMachineTranslated()))
                 .register(registry).increment();
         if (!article.getMachineTranslated()) {
-            registry.counter("wire_translation_articles_passed_through", "target_language", target,
-                    "source", article.getSource()).increment();
+            Counter.builder("wire_translation_articles_passed_through")
+                    .description("Articles already in the target language, passed through untranslated." + ATTEMPTS)
+                    .tags("target_language", target, "source", article.getSource())
+                    .register(registry).increment();
         }
         endToEnd(article, Instant.now());
     }
@@ -149,10 +177,9 @@ public final class PipelineMetrics {
         }
         String target = article.getLanguage();
         long billed = article.getTranslation().getBilledCharacters();
-        registry.counter("wire_translation_characters", "target_language", target, "kind", "billed").increment(billed);
-        registry.counter("wire_translation_characters", "target_language", target, "kind", "memory")
-                .increment(article.getTranslation().getMemoryCharacters());
-        registry.counter("wire_translation_characters", "target_language", target, "kind", "sent").increment(sentCharacters);
+        characters(target, "billed").increment(billed);
+        characters(target, "memory").increment(article.getTranslation().getMemoryCharacters());
+        characters(target, "sent").increment(sentCharacters);
         if (engineBills) {
             // Both directions from the first comparison on, at 0, so that rates and alerts have a series to read.
             billingDifference(target, "over").increment(Math.max(0, billed - sentCharacters));
@@ -160,9 +187,17 @@ public final class PipelineMetrics {
         }
     }
 
+    private Counter characters(String target, String kind) {
+        return Counter.builder("wire_translation_characters")
+                .description("Characters of the articles translated, by kind: billed by the engine, sent to it (the"
+                        + " service's own count), taken from the translation memory." + ATTEMPTS)
+                .tags("target_language", target, "kind", kind)
+                .register(registry);
+    }
+
     private Counter billingDifference(String target, String direction) {
         return Counter.builder("wire_translation_billing_difference_characters")
-                .description("Characters the engine billed over (or under) what the service sent, per article")
+                .description("Characters the engine billed over (or under) what the service sent, per article." + ATTEMPTS)
                 .tags("target_language", target, "direction", direction)
                 .register(registry);
     }
@@ -191,6 +226,22 @@ public final class PipelineMetrics {
      * {@code wire_translation_engine_configuration_faults_total}.
      */
     public void engineConfigurationFault(String kind) {
-        registry.counter("wire_translation_engine_configuration_faults", "kind", kind).increment();
+        configurationFaults(kind).increment();
+    }
+
+    /**
+     * Makes the configuration-faults series of each of {@code kinds} exist from start-up, at 0, so that its alert's
+     * rate has a series before the first fault.
+     */
+    public void engineConfigurationFaultKinds(Collection<String> kinds) {
+        kinds.forEach(this::configurationFaults);
+    }
+
+    private Counter configurationFaults(String kind) {
+        return Counter.builder("wire_translation_engine_configuration_faults")
+                .description("Engine requests held because the engine's configuration was at fault (a glossary it lost,"
+                        + " a proxy refusing the credentials), each failed attempt; never dead-lettered")
+                .tag("kind", kind)
+                .register(registry);
     }
 }

@@ -2,6 +2,16 @@ package news.wiretranslation.translate;
 
 /** A translation that failed, classified so that the pipeline knows whether to retry, pause or dead-letter. */
 public class TranslationException extends Exception {
+    /** The configuration fault of a glossary the engine does not know (the tag of the configuration-faults meter). */
+    public static final String GLOSSARY_NOT_FOUND = "glossary_not_found";
+    /** The configuration fault of a proxy that refuses the credentials it was given. */
+    public static final String PROXY_AUTHENTICATION = "proxy_authentication";
+    /**
+     * Every configuration fault an engine reports: the series of each exists from start-up (at 0), so that the alert
+     * on {@code wire_translation_engine_configuration_faults_total} has a series to compare before the first fault.
+     */
+    public static final java.util.List<String> CONFIGURATION_FAULTS = java.util.List.of(GLOSSARY_NOT_FOUND, PROXY_AUTHENTICATION);
+
 
     /** What kind of failure this was; drives the pipeline's fault policy. */
     public enum Kind {

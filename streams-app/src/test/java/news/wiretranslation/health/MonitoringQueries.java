@@ -28,6 +28,7 @@ public final class MonitoringQueries {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{(\\w+)}|\\$(\\w+)");
     private static final Pattern SET_OPERATOR = Pattern.compile("\\s+(?:and|or|unless)\\s+");
+    private static final Pattern ABSENT = Pattern.compile("^absent\\((.*)\\)$", Pattern.DOTALL);
     private static final Pattern TRAILING_COMPARISON = Pattern.compile("\\s*(?:==|!=|>=|<=|>|<)\\s*(?:bool\\s+)?[-+]?[0-9.eE+-]+\\s*$");
 
     private MonitoringQueries() {
@@ -101,11 +102,17 @@ public final class MonitoringQueries {
         return queries;
     }
 
-    /** {@code a > 0 and b > 1000} → {@code [a, b]}; {@code up == 0} → {@code [up]}. */
+    /**
+     * {@code a > 0 and b > 1000} → {@code [a, b]}; {@code up == 0} → {@code [up]}; {@code up == 0 or absent(up)} →
+     * {@code [up, up]}: {@code absent(x)} is empty while all is well, so what is checked is that {@code x} has data
+     * (that the selector names series that exist).
+     */
     static List<String> comparedExpressions(String alert) {
         List<String> operands = new ArrayList<>();
         for (String part : SET_OPERATOR.split(alert.trim())) {
-            operands.add(TRAILING_COMPARISON.matcher(part).replaceFirst("").trim());
+            String operand = TRAILING_COMPARISON.matcher(part).replaceFirst("").trim();
+            Matcher absent = ABSENT.matcher(operand);
+            operands.add(absent.matches() ? absent.group(1).trim() : operand);
         }
         return operands;
     }

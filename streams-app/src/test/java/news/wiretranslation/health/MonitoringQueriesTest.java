@@ -15,6 +15,12 @@ class MonitoringQueriesTest {
                 "deriv(wire_translation:consumer_lag:sum[10m]) > 0 and wire_translation:consumer_lag:sum > 1000"))
                 .containsExactly("deriv(wire_translation:consumer_lag:sum[10m])", "wire_translation:consumer_lag:sum");
         assertThat(MonitoringQueries.comparedExpressions("x > 1e-3")).containsExactly("x");
+        // absent(x) is empty while the targets are there: what must have data is x itself.
+        assertThat(MonitoringQueries.comparedExpressions(
+                "up{job=\"wire-translation\"} == 0 or absent(up{job=\"wire-translation\"})"))
+                .containsExactly("up{job=\"wire-translation\"}", "up{job=\"wire-translation\"}");
+        assertThat(MonitoringQueries.comparedExpressions("sum(increase(a{d=\"over\"}[1h]))\n/ clamp_min(sum(b), 1) > 0.05"))
+                .containsExactly("sum(increase(a{d=\"over\"}[1h]))\n/ clamp_min(sum(b), 1)");
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import news.wiretranslation.article.DetectedArticle;
 import news.wiretranslation.article.NormalizedArticle;
 import news.wiretranslation.avro.Article;
+import news.wiretranslation.avro.QualityFlag;
 import news.wiretranslation.avro.RawArticle;
 import news.wiretranslation.config.TargetLanguage;
 import news.wiretranslation.label.ArticleLabeler;
@@ -122,6 +123,51 @@ class PipelineMetricsTest {
         assertThat(characters("sent")).isEqualTo(100);
         assertThat(characters("billed")).isZero();
         assertThat(registry.find("wire_translation_billing_difference_characters").counters()).isEmpty();
+    }
+
+    @Test
+    void describesEveryMeterTheTopologyCountsBeforeTheTransactionCommitsAsCountingAttempts() {
+        RawArticle raw = declared(TestArticles.french("a"), "it");
+        raw.setReceivedAt(Instant.now());
+        metrics.articleIn(raw);
+        metrics.detected(detected(raw, "fr", 1));
+        metrics.deadLettered("UNSUPPORTED_LANGUAGE", "detect");
+        metrics.revisionSkipped("repeat");
+        Article out = translated("a", 120, 0);
+        out.setQualityFlags(List.of(QualityFlag.newBuilder().setCode("LENGTH_RATIO").setMessage("long")
+                .setText(null).setParagraph(-1).setOffset(-1).build()));
+        out.setNormalization(List.of("bidi-controls"));
+        metrics.articleOut(out);
+        metrics.articleOut(new ArticleLabeler(Clock.systemUTC()).passedThrough(detected(TestArticles.english("b"), "en", 1),
+                TargetLanguage.parse("EN-US")));
+        metrics.charactersOut(out, 100, true);
+
+        List<String> topologyMeters = List.of("wire_translation_articles_in", "wire_translation_articles_detected",
+                "wire_translation_detection_confidence", "wire_translation_language_disagreements",
+                "wire_translation_articles_dead_lettered", "wire_translation_revisions_skipped",
+                "wire_translation_quality_flags", "wire_translation_normalization_rules",
+                "wire_translation_articles_out_attempts", "wire_translation_articles_passed_through",
+                "wire_translation_end_to_end", "wire_translation_characters",
+                "wire_translation_billing_difference_characters");
+        for (String name : topologyMeters) {
+            assertThat(registry.find(name).meters()).as(name).isNotEmpty().allSatisfy(meter ->
+                    assertThat(meter.getId().getDescription()).as("description of %s", name)
+                            .isNotBlank().endsWith(PipelineMetrics.ATTEMPTS).contains("before its transaction commits"));
+        }
+    }
+
+    @Test
+    void configurationFaultSeriesExistFromStartAtZeroWithADescription() {
+        metrics.engineConfigurationFaultKinds(List.of("glossary_not_found", "proxy_authentication"));
+
+        assertThat(registry.find("wire_translation_engine_configuration_faults").counters()).hasSize(2)
+                .allSatisfy(counter -> {
+                    assertThat(counter.count()).isZero();
+                    assertThat(counter.getId().getDescription()).contains("configuration");
+                });
+        metrics.engineConfigurationFault("glossary_not_found");
+        assertThat(registry.counter("wire_translation_engine_configuration_faults", "kind", "glossary_not_found").count())
+                .isEqualTo(1);
     }
 
     private double characters(String kind) {

@@ -20,7 +20,7 @@ final class DeepLFailures {
     private static final String HIDDEN = "<hidden auth key>";
 
     /** The configuration fault of a proxy that refuses the credentials of {@code DEEPL_PROXY_URL}. */
-    static final String PROXY_AUTHENTICATION = "proxy_authentication";
+    static final String PROXY_AUTHENTICATION = TranslationException.PROXY_AUTHENTICATION;
 
     private DeepLFailures() {
     }

@@ -62,7 +62,7 @@ public final class DeepLTranslator implements Translator {
     private volatile boolean glossaryLost;
 
     /** The configuration fault of a glossary DeepL does not know (the tag of the configuration-faults meter). */
-    public static final String GLOSSARY_NOT_FOUND = "glossary_not_found";
+    public static final String GLOSSARY_NOT_FOUND = TranslationException.GLOSSARY_NOT_FOUND;
 
     /** What {@link #prepare()} last put in place. */
     private record Applied(Terminology terminology, Map<LanguagePair, DeepLGlossaries.Active> glossaries,

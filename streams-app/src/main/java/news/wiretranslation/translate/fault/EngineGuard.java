@@ -96,6 +96,7 @@ public final class EngineGuard implements AutoCloseable {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        metrics.engineConfigurationFaultKinds(TranslationException.CONFIGURATION_FAULTS);
         this.breaker = new CircuitBreaker(settings.failureThreshold());
         this.prober = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "translation-engine-probe");
