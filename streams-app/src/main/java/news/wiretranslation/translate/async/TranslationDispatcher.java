@@ -419,20 +419,18 @@ public final class TranslationDispatcher implements Dispatcher {
                 // Circuit open or quota used up: hold the texts (they are not lost) until the guard's probe says the
                 // engine takes work again. They are older than anything consumed after, so they go first.
                 try {
-                    guard.awaitAvailable();
+                    if (!guard.awaitAvailable()) {
+                        fail(jobs, new TranslationException(TranslationException.Kind.UNAVAILABLE,
+                                "the fault policy closed while the engine was paused"));
+                        return;
+                    }
                 } catch (InterruptedException interrupted) {
                     fail(jobs, new TranslationException(TranslationException.Kind.UNAVAILABLE,
                             "the translation dispatcher closed while the engine was paused"));
                     return;
                 }
-                if (!guard.admitsWork()) { // the guard closed
-                    fail(jobs, new TranslationException(TranslationException.Kind.UNAVAILABLE,
-                            "the fault policy closed while the engine was paused"));
-                    return;
-                }
-                if (abandoned(jobs)) {
-                    return;
-                }
+                // Ask again from the top: another worker's request may have paused the engine again meanwhile.
+                continue;
             }
             List<String> texts = jobs.stream().map(job -> job.text).toList();
             TranslationRequest request = new TranslationRequest(batch.lane.sourceLanguage(), batch.lane.targetLanguage(), texts,

@@ -196,13 +196,21 @@ public final class EngineGuard implements AutoCloseable {
         }
     }
 
-    /** Waits as long as it takes (interruptible). */
-    public void awaitAvailable() throws InterruptedException {
+    /**
+     * Waits as long as it takes (interruptible) until requests may be sent.
+     *
+     * @return true when they may; false when the guard closed first
+     */
+    public boolean awaitAvailable() throws InterruptedException {
         lock.lock();
         try {
-            while (!admitsWork() && !closed) {
+            while (!admitsWork()) {
+                if (closed) {
+                    return false;
+                }
                 becameAvailable.await();
             }
+            return true;
         } finally {
             lock.unlock();
         }
