@@ -82,7 +82,7 @@ public final class Pipeline {
     static Dispatcher dispatcher(ServiceConfig config, Translator engine, Optional<QualityChecker> quality, EngineGuard guard) {
         if (config.async().mode() == ServiceConfig.TranslationMode.SYNC) {
             return new InlineDispatcher(new RetryingTranslator(engine, config.retry().maxAttempts(),
-                    config.retry().initialBackoff(), d -> Thread.sleep(d.toMillis()), RetryingTranslator.DEFAULT_BUDGET, guard));
+                    config.retry().initialBackoff()).guardedBy(guard));
         }
         ServiceConfig.Async async = config.async();
         SpanCheck spans = quality.<SpanCheck>map(checker -> (translation, lane) -> checker.untranslatedSpans(
