@@ -54,6 +54,9 @@ public final class ArticleValidator {
         if (urgency != null && (urgency < 1 || urgency > 9)) {
             throw invalid(id, "urgency is " + urgency + "; IPTC urgency runs from 1 (flash) to 9");
         }
+        ItemType.whyNotText(raw.getItemType(), raw.getBody()).ifPresent(why -> {
+            throw new DeadLetterException(DeadLetterReason.NOT_TEXT, Stage.VALIDATE, id, why);
+        });
         checkTimestamp(id, "publishedAt", raw.getPublishedAt());
         checkTimestamp(id, "receivedAt", raw.getReceivedAt());
         if (isBlank(raw.getHeadline()) && isBlank(raw.getBody())) {

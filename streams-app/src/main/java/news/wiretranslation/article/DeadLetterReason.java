@@ -38,5 +38,10 @@ public enum DeadLetterReason {
     /** The article written for a target would be larger than the records the service may write (MAX_ARTICLE_BYTES). */
     OUTPUT_TOO_LARGE,
     /** A record could not be written: the broker refused it, or it could not be serialized. */
-    OUTPUT_REFUSED
+    OUTPUT_REFUSED,
+    /**
+     * The item is not a text article: its itemType is picture, video, audio, graphic, event, planning..., or a
+     * composite without a text body ({@link ItemType}).
+     */
+    NOT_TEXT
 }

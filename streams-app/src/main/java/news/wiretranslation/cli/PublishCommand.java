@@ -14,6 +14,7 @@ import news.wiretranslation.feed.ArticleFormat;
 import news.wiretranslation.feed.ArticleInput;
 import news.wiretranslation.feed.ArticleOverrides;
 import news.wiretranslation.feed.ArticleReadException;
+import news.wiretranslation.feed.ArticleRefusedException;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,11 +39,14 @@ import picocli.CommandLine.Spec;
                         + "(key = article id, value = Avro RawArticle), waiting for every acknowledgement.",
                 "Formats by extension: .txt (first line = headline), .html/.htm, .json (IPTC ninjs 1.x-3.x), "
                         + ".jsonl (one RawArticle as JSON per line). Directories are read recursively in path order.",
-                "Every input is read and checked first; if any is invalid nothing is sent."},
+                "Every input is read and checked first; if any is invalid nothing is sent. Items that are not text "
+                        + "(ninjs pictures, video, audio, graphics, events, planning; a composite without text) are "
+                        + "refused, each named with its reason, and the others are sent."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:Every article was sent (or, with --dry-run, read).",
-                "1:Sending failed, or --skip-invalid skipped invalid inputs (the valid ones were sent).",
+                "1:Sending failed, or not every input was sent: --skip-invalid skipped invalid ones, or items that "
+                        + "are not text were refused (the others were sent).",
                 "2:An input is invalid (nothing was sent), or the command line or configuration is wrong."},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -79,7 +83,8 @@ final class PublishCommand implements Callable<Integer> {
     @Option(names = "--language", paramLabel = "LANG", description = "Declared language, e.g. fr or pt-BR (default: what the input says, if anything).")
     String language;
 
-    @Option(names = "--source", paramLabel = "SOURCE", description = "Source, e.g. afp (default: 'file', the ninjs copyright holder, or the feed's).")
+    @Option(names = "--source", paramLabel = "SOURCE", description = "Source, e.g. afp (default: the ninjs provider, "
+            + "copyright holder, by or uri domain; the feed's; else 'file').")
     String source;
 
     @Option(names = "--skip-lines", paramLabel = "N", defaultValue = "0",
@@ -110,7 +115,9 @@ final class PublishCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--format is required when reading standard input");
         }
         List<ArticleReadException> errors = new ArrayList<>(expansion.errors());
-        List<RawArticle> articles = readAll(expansion.inputs(), errors);
+        List<ArticleRefusedException> refused = new ArrayList<>();
+        List<RawArticle> articles = readAll(expansion.inputs(), errors, refused);
+        refused.forEach(refusal -> err.println("Refused " + refusal.input() + ": " + refusal.problem()));
         errors.forEach(error -> report(err, error));
         if (!errors.isEmpty() && !skipInvalid) {
             err.printf("Nothing sent: %d input(s) have errors (use --skip-invalid to send the others).%n", errors.size());
@@ -123,10 +130,14 @@ final class PublishCommand implements Callable<Integer> {
             err.printf("Skipped %d file(s) in directories with no known extension.%n", expansion.skipped());
         }
         if (articles.isEmpty()) {
-            err.println("No articles found in the inputs; nothing sent.");
-            return errors.isEmpty() ? WireTranslation.EXIT_USAGE : WireTranslation.EXIT_FAILURE;
+            err.println(refused.isEmpty() ? "No articles found in the inputs; nothing sent."
+                    : "No text articles in the inputs; nothing sent.");
+            return errors.isEmpty() && refused.isEmpty() ? WireTranslation.EXIT_USAGE : WireTranslation.EXIT_FAILURE;
         }
-        int status = errors.isEmpty() ? 0 : WireTranslation.EXIT_FAILURE;
+        if (!refused.isEmpty()) {
+            err.printf("Refused %d item(s) that are not text articles.%n", refused.size());
+        }
+        int status = errors.isEmpty() && refused.isEmpty() ? 0 : WireTranslation.EXIT_FAILURE;
         if (dryRun) {
             articles.forEach(article -> out.println(line("read", article)));
             out.printf("Dry run: %d article(s) read, nothing sent.%n", articles.size());
@@ -135,7 +146,8 @@ final class PublishCommand implements Callable<Integer> {
         return send(articles, out, err) ? status : WireTranslation.EXIT_FAILURE;
     }
 
-    private List<RawArticle> readAll(List<InputFiles.Input> toRead, List<ArticleReadException> errors) {
+    private List<RawArticle> readAll(List<InputFiles.Input> toRead, List<ArticleReadException> errors,
+                                     List<ArticleRefusedException> refused) {
         ArticleFileReader reader = new ArticleFileReader();
         ArticleOverrides overrides = new ArticleOverrides(id, source, language, revision, skipLines);
         List<RawArticle> articles = new ArrayList<>();
@@ -144,6 +156,8 @@ final class PublishCommand implements Callable<Integer> {
                 articles.addAll(input.isStdin()
                         ? reader.read(ArticleInput.of(stdin), input.format(), overrides)
                         : reader.read(input.file(), input.format(), overrides));
+            } catch (ArticleRefusedException e) {
+                refused.add(e);
             } catch (ArticleReadException e) {
                 errors.add(e);
             }
@@ -176,7 +190,10 @@ final class PublishCommand implements Callable<Integer> {
 
     private static String line(String verb, RawArticle article) {
         String declared = article.getDeclaredLanguage() == null ? "" : "  " + article.getDeclaredLanguage();
-        return verb + "  " + article.getId() + "  r" + article.getRevision() + declared + "  " + article.getHeadline();
+        // Said aloud: an item whose body no reader found would otherwise go out headline-only without a word.
+        String headlineOnly = article.getBody().isBlank() ? "  (headline only: no body)" : "";
+        return verb + "  " + article.getId() + "  r" + article.getRevision() + declared + "  " + article.getHeadline()
+                + headlineOnly;
     }
 
     private static void report(PrintWriter err, ArticleReadException error) {

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import news.wiretranslation.article.ArticleValidator;
 import news.wiretranslation.article.DeadLetterException;
+import news.wiretranslation.article.DeadLetterReason;
 import news.wiretranslation.avro.RawArticle;
 
 /**
@@ -19,7 +20,9 @@ import news.wiretranslation.avro.RawArticle;
  * file name, source {@value #DEFAULT_SOURCE}), applies the caller's {@link ArticleOverrides}, and checks every
  * article with the pipeline's own {@link ArticleValidator}. An article the service would dead-letter as invalid is
  * therefore refused here, before anything is sent, with the file and line named. Nothing is returned for an input
- * with any error: a file is published whole or not at all.
+ * with any error: a file is published whole or not at all. An item that is not a text article (a ninjs picture,
+ * video or event) is refused with {@link ArticleRefusedException}, which callers may tell from an error: the input
+ * is well-formed, the service just does not translate it.
  */
 public final class ArticleFileReader {
 
@@ -97,6 +100,9 @@ public final class ArticleFileReader {
         try {
             return validator.validate(built);
         } catch (DeadLetterException e) {
+            if (e.reason() == DeadLetterReason.NOT_TEXT) {
+                throw new ArticleRefusedException(input.name(), parsed.line(), e.getMessage(), e);
+            }
             throw new ArticleReadException(input.name(), parsed.line(), e.getMessage(), e);
         }
     }

@@ -1,15 +1,23 @@
 package news.wiretranslation.feed;
 
+import static news.wiretranslation.feed.NinjsFields.hasText;
+import static news.wiretranslation.feed.NinjsFields.text;
+
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import news.wiretranslation.article.ItemType;
 import news.wiretranslation.avro.BodyFormat;
 import news.wiretranslation.avro.RawArticle;
 
@@ -19,37 +27,48 @@ import news.wiretranslation.avro.RawArticle;
  *
  * <ul>
  *   <li>3.x: camelCase ({@code versionCreated}, {@code headlines[]}, {@code bodies[].contentType},
- *       {@code copyrightHolder});</li>
+ *       {@code copyrightHolder}, {@code infoSources});</li>
  *   <li>2.x: the same arrays with lower-case names ({@code versioncreated}, {@code bodies[].contenttype},
- *       {@code copyrightholder});</li>
- *   <li>1.x: single fields {@code headline}, {@code body_html}, {@code body_text}, {@code description_text}.</li>
+ *       {@code copyrightholder}, {@code infosources});</li>
+ *   <li>1.x: single fields {@code headline}, {@code body_html}, {@code body_xhtml}, {@code body_text},
+ *       {@code description_text}, {@code byline}.</li>
  * </ul>
  *
- * <p>Mapping: id = a slug of {@code uri} (stable across versions, as the record key must be); {@code version} →
- * revision when it is a whole number of 1 or more; {@code urgency} → urgency (it must be 1-9); {@code language} →
- * declaredLanguage; {@code versioncreated} → publishedAt; {@code copyrightholder} → source. The headline is the one
- * with role {@code main}, else the first. The body is the first of {@code bodies[]} in a text type (an XML body such
- * as TT's NITF copy is skipped), else the 1.x fields, else the first description (NTB's short items have only
- * that). An HTML body is sent as HTML. In a ninjs plain-text body every line break is a paragraph break (agencies
- * do not hard-wrap ninjs text), so lines become paragraphs for the pipeline, which otherwise joins wrapped lines.
+ * <p>Mapping: id = a slug of {@code uri} (stable across versions, as the record key must be), and the {@code uri}
+ * itself → itemUri, which the translation keeps as its original's URI; {@code type} → itemType (absent: an item
+ * with {@code eventDetails} is an event, one with {@code plannedCoverage} a planning item, any other a text);
+ * {@code version} → revision when it is a whole number of 1 or more; {@code urgency} → urgency (it must be 1-9);
+ * {@code language} → declaredLanguage; {@code versioncreated} → publishedAt; {@code by} ({@code byline} in 1.x) →
+ * byline. The headline is the one with role {@code main}, else the first, else the 1.x {@code headline}. The body
+ * is {@link NinjsBody}'s choice. Source: the provider, as the item names it: its first information source
+ * ({@code infosources[].name}), else its {@code copyrightholder}, else its {@code by}, else the domain its
+ * {@code uri} is in (Business Wire's items name nothing else), as a slug ({@code "SIPA USA"} → {@code sipa-usa}).
+ *
+ * <p>An item that is not text ({@link ItemType}) is read all the same, with its type, so that the reader refuses it
+ * with the validator's reason ({@link ArticleRefusedException}) instead of sending a caption as an article.
  */
 final class NinjsParser implements ArticleParser {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A NewsML URN names its provider's domain: {@code urn:newsml:dpa.com:20090101:190510-99-167362}. */
+    private static final Pattern NEWSML_URN = Pattern.compile("(?i)urn:newsml:([^:]+):.*");
 
     @Override
     public List<ParsedArticle> parse(ArticleInput input, int skipLines, Instant now) throws ArticleReadException {
         JsonNode item = readJson(input);
         String uri = text(item, "uri").orElseThrow(() ->
                 new ArticleReadException(input.name(), "has no \"uri\", which every ninjs item must have"));
-        Optional<Text> body = body(item);
+        String type = itemType(item);
+        Optional<NinjsBody> body = NinjsBody.of(item, type == null || type.equals(ItemType.TEXT));
         RawArticle.Builder article = ParsedArticle.newArticle(now)
                 .setId(Slugs.fromUri(uri))
+                .setItemUri(uri)
+                .setItemType(type)
                 .setHeadline(headline(item).orElse(""))
-                .setBody(body.map(Text::value).orElse(""))
-                .setBodyFormat(body.map(Text::format).orElse(BodyFormat.TEXT))
+                .setBody(body.map(NinjsBody::value).orElse(""))
+                .setBodyFormat(body.map(NinjsBody::format).orElse(BodyFormat.TEXT))
                 .setDeclaredLanguage(text(item, "language").orElse(null))
                 .setUrgency(urgency(input, item));
-        text(item, "copyrightholder", "copyrightHolder").map(Slugs::slug).ifPresent(article::setSource);
+        provider(item, uri).map(Slugs::slug).ifPresent(article::setSource);
         revision(item).ifPresent(article::setRevision);
         Optional<String> created = text(item, "versioncreated", "versionCreated");
         if (created.isPresent()) {
@@ -64,11 +83,58 @@ final class NinjsParser implements ArticleParser {
         attributes.put("ninjs.uri", uri);
         text(item, "version").ifPresent(v -> attributes.put("ninjs.version", v));
         text(item, "slugline").ifPresent(v -> attributes.put("ninjs.slugline", v));
-        text(item, "by").ifPresent(article::setByline);
-        if (article.getHeadline().isBlank() && article.getBody().isBlank()) {
+        text(item, "by", "byline").ifPresent(article::setByline);
+        boolean text = ItemType.whyNotText(type, article.getBody()).isEmpty();
+        if (text && article.getHeadline().isBlank() && article.getBody().isBlank()) {
             throw new ArticleReadException(input.name(), "has neither a headline nor a body in a text format");
         }
         return List.of(new ParsedArticle(0, article));
+    }
+
+    /** The item's nature as its {@code type} says, in lower case; when it says none, inferred from 3.x's blocks. */
+    private static String itemType(JsonNode item) {
+        Optional<String> declared = text(item, "type").map(type -> type.strip().toLowerCase(Locale.ROOT));
+        if (declared.isPresent()) {
+            return declared.get();
+        }
+        if (item.path("eventDetails").isObject()) {
+            return "event";
+        }
+        if (item.has("plannedCoverage")) {
+            return "planning";
+        }
+        return null;
+    }
+
+    /** Who provides the item: information source, copyright holder, {@code by}, then the domain of its uri. */
+    private static Optional<String> provider(JsonNode item, String uri) {
+        for (JsonNode source : infoSources(item)) {
+            Optional<String> name = text(source, "name");
+            if (name.isPresent()) {
+                return name;
+            }
+        }
+        return text(item, "copyrightholder", "copyrightHolder")
+                .or(() -> text(item, "by", "byline"))
+                .or(() -> domain(uri));
+    }
+
+    private static JsonNode infoSources(JsonNode item) {
+        return item.has("infoSources") ? item.path("infoSources") : item.path("infosources");
+    }
+
+    /** {@code businesswire.com} for {@code http://www.businesswire.com/news/...}; {@code dpa.com} for a NewsML URN. */
+    private static Optional<String> domain(String uri) {
+        Matcher urn = NEWSML_URN.matcher(uri.strip());
+        if (urn.matches()) {
+            return Optional.of(urn.group(1));
+        }
+        try {
+            String host = new URI(uri.strip()).getHost();
+            return host == null ? Optional.empty() : Optional.of(host.replaceFirst("(?i)^www\\.", ""));
+        } catch (URISyntaxException notAUri) {
+            return Optional.empty();
+        }
     }
 
     private static JsonNode readJson(ArticleInput input) throws ArticleReadException {
@@ -100,38 +166,6 @@ final class NinjsParser implements ArticleParser {
         return text(item, "headline").map(String::strip);
     }
 
-    private static Optional<Text> body(JsonNode item) {
-        return first(item.path("bodies"))
-                .or(() -> text(item, "body_html").map(v -> new Text(v, BodyFormat.HTML)))
-                .or(() -> text(item, "body_text").map(NinjsParser::plain))
-                .or(() -> first(item.path("descriptions")))
-                .or(() -> text(item, "description_html").map(v -> new Text(v, BodyFormat.HTML)))
-                .or(() -> text(item, "description_text").map(NinjsParser::plain));
-    }
-
-    /** The first entry of a bodies or descriptions array whose content is text or HTML. */
-    private static Optional<Text> first(JsonNode entries) {
-        for (JsonNode entry : entries) {
-            if (!hasText(entry.path("value"))) {
-                continue;
-            }
-            String value = entry.path("value").asText();
-            String type = text(entry, "contenttype", "contentType").orElse("").toLowerCase(Locale.ROOT);
-            String role = entry.path("role").asText("").toLowerCase(Locale.ROOT);
-            if (type.contains("html") || (type.isEmpty() && role.contains("html"))) {
-                return Optional.of(new Text(value, BodyFormat.HTML));
-            }
-            if (type.isEmpty() || type.startsWith("text/plain")) {
-                return Optional.of(plain(value));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Text plain(String value) {
-        return new Text(value.strip().replaceAll("\\s*(\r\n|[\r\n])\\s*", "\n\n"), BodyFormat.TEXT);
-    }
-
     private static Integer urgency(ArticleInput input, JsonNode item) throws ArticleReadException {
         JsonNode urgency = item.path("urgency");
         if (urgency.isMissingNode() || urgency.isNull()) {
@@ -156,23 +190,5 @@ final class NinjsParser implements ArticleParser {
                 return Optional.empty();
             }
         });
-    }
-
-    /** The first of the named fields present as a non-blank string or number. */
-    private static Optional<String> text(JsonNode node, String... names) {
-        for (String name : names) {
-            JsonNode value = node.path(name);
-            if (value.isValueNode() && !value.isNull() && !value.asText().isBlank()) {
-                return Optional.of(value.asText());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static boolean hasText(JsonNode value) {
-        return value.isTextual() && !value.asText().isBlank();
-    }
-
-    private record Text(String value, BodyFormat format) {
     }
 }

@@ -85,7 +85,7 @@ public final class ArticleLabeler {
                 .setEngineDetectedLanguage(result.detectedSourceLanguage())
                 .setLanguageDisagreement(disagree(declared(raw), article.language(), result.detectedSourceLanguage()))
                 .setOriginalArticleId(raw.getId())
-                .setOriginalUri(raw.getUrl() != null ? raw.getUrl() : originalUri(raw))
+                .setOriginalUri(originalReference(raw))
                 .setSettingsFingerprint(settingsFingerprint)
                 .setTranslatedAt(clock.instant())
                 .setBilledCharacters(result.billedCharacters())
@@ -157,6 +157,17 @@ public final class ArticleLabeler {
 
     static String uri(RawArticle raw, TargetLanguage target) {
         return originalUri(raw) + ":" + target.bcp47();
+    }
+
+    /**
+     * What identifies the original to a consumer: the item's own URI (a ninjs uri), which its provider and the
+     * consumer's archive know it by; else its URL; else a URN of the service's.
+     */
+    static String originalReference(RawArticle raw) {
+        if (raw.getItemUri() != null && !raw.getItemUri().isBlank()) {
+            return raw.getItemUri();
+        }
+        return raw.getUrl() != null ? raw.getUrl() : originalUri(raw);
     }
 
     static String originalUri(RawArticle raw) {

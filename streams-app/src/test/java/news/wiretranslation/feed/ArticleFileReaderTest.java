@@ -129,8 +129,8 @@ class ArticleFileReaderTest {
         return Stream.of(
                 Arguments.of("2.1/dpa_text.json", "de", "Faktencheck Derby-Elfmeter: Hat Schiedsrichter Zwayer recht?", dpaId, 2, 4, BodyFormat.HTML, "dpa"),
                 Arguments.of("3.0/dpa_text.json", "de", "Faktencheck Derby-Elfmeter: Hat Schiedsrichter Zwayer recht?", dpaId, 2, 4, BodyFormat.HTML, "dpa"),
-                Arguments.of("2.1/ninjsExSimpleText_2.json", null, "Captain of wrecked cruise ship on trial in Italy", apId, 1, null, BodyFormat.TEXT, "file"),
-                Arguments.of("3.0/ninjsExSimpleText_3.json", null, "Captain of wrecked cruise ship on trial in Italy", apId, 1, null, BodyFormat.TEXT, "file"),
+                Arguments.of("2.1/ninjsExSimpleText_2.json", null, "Captain of wrecked cruise ship on trial in Italy", apId, 1, null, BodyFormat.TEXT, "paulo-santalucia-and-frances-d-emilio"),
+                Arguments.of("3.0/ninjsExSimpleText_3.json", null, "Captain of wrecked cruise ship on trial in Italy", apId, 1, null, BodyFormat.TEXT, "paulo-santalucia-and-frances-d-emilio"),
                 Arguments.of("2.1/ntb_text.json", "nb-NO", "Google har kjøpt giganttomt i Skien", ntbId, 6, 5, BodyFormat.TEXT, "ntb"),
                 Arguments.of("3.0/ntb_text.json", "nb-NO", "Google har kjøpt giganttomt i Skien", ntbId, 6, 5, BodyFormat.TEXT, "ntb"),
                 Arguments.of("2.1/tt_text_image_2.json", "sv", "Militärövning i jätteformat hålls 2023",

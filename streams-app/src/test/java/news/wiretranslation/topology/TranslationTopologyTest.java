@@ -306,6 +306,21 @@ class TranslationTopologyTest {
     }
 
     @Test
+    void anItemThatIsNotTextIsDeadLetteredAsNotTextWithItsOriginalBytes() {
+        RawArticle video = TestArticles.french("video-1");
+        video.setItemType("video");
+        send("video-1", video);
+
+        DeadLetter letter = deadLetters.readValue();
+        assertThat(letter.getReason()).isEqualTo("NOT_TEXT");
+        assertThat(letter.getStage()).isEqualTo("validate");
+        assertThat(letter.getArticleId()).isEqualTo("video-1");
+        assertThat(letter.getMessage()).contains("item type 'video' is not text");
+        assertThat(letter.getOriginalValue().remaining()).isPositive();
+        assertThat(english.isEmpty()).isTrue();
+    }
+
+    @Test
     void urgencyOutsideTheIptcRangeIsInvalid() {
         RawArticle article = TestArticles.french("fr-3");
         article.setUrgency(12);
