@@ -29,14 +29,23 @@ import news.wiretranslation.avro.Translation;
  *       ({@code versionCreated}), {@code language}, {@code headlines[]} (role {@code main}), {@code bodies[]} (one
  *       {@code text/plain} body, paragraphs joined by blank lines, the disclaimer as the last paragraph as the
  *       article has it), {@code standard} (ninjs, the version, the schema's URI). A machine translation sets
- *       {@code digitalsourcetype} ({@code digitalSourceType}), an object in both versions with {@code uri}
- *       {@value #TRAINED_ALGORITHMIC_MEDIA}; the disclaimer is a {@code descriptions[]} entry with role
+ *       {@code digitalsourcetype} ({@code digitalSourceType}), an object in both versions with the term's
+ *       {@code uri} and IPTC's {@code name} ({@link DigitalSourceTypes}: {@value #TRAINED_ALGORITHMIC_MEDIA},
+ *       "Trained algorithmic media"); the disclaimer is a {@code descriptions[]} entry with role
  *       {@value #DISCLAIMER_ROLE}; {@code altids} ({@code altIds}) hold this story's id (role {@code id}), the
- *       original article's id (role {@value #ORIGINAL_ROLE}) and its URI (role {@value #ORIGINAL_URI_ROLE});
- *       {@code infosources} ({@code infoSources}) name the agency (role {@value #SOURCE_ROLE}) and the engine
- *       (role {@value #ENGINE_ROLE}, e.g. name {@code DeepL}, uri {@code https://www.deepl.com}, literal the
- *       engine's id {@code deepl}). An article passed through in its original language has no digital source type
- *       and no engine; its URL, when it has one, is an altid with role {@value #URL_ROLE}.</li>
+ *       original article's id (role {@value #ORIGINAL_ROLE}) and its URI (role {@value #ORIGINAL_URI_ROLE}: the
+ *       original item's own uri when it had one, e.g. a ninjs item's); {@code infosources} ({@code infoSources})
+ *       name the parties {@link InfoSources} lists: the agency (role {@value #SOURCE_ROLE}) and the engine (role
+ *       {@value #ENGINE_ROLE}, e.g. name {@code DeepL}, uri {@code https://www.deepl.com}, literal the engine's id
+ *       {@code deepl}). An article passed through in its original language has no digital source type and no
+ *       engine; its URL, when it has one, is an altid with role {@value #URL_ROLE}.</li>
+ *   <li><b>The translation's language with its provenance</b>: a {@code descriptions[]} entry with role
+ *       {@value #LANGUAGE_TRANSFORM_ROLE} whose value is the BCP 47 tag with the transform extension,
+ *       {@code en-US-t-fr-t0-und} (English, machine-translated from French; {@link TransformedLanguageTag}).
+ *       Never in {@code language}, which stays the plain tag ({@code en-US}): consumers compare it, look it up
+ *       and route by it, and a {@code -t-} extension would make {@code en-US} items miss every such rule. Not in
+ *       {@code altids} either: those identify this item, and one tag is shared by every French-to-English item.
+ *       ninjs calls descriptions metadata, which is what the tag is.</li>
  *   <li><b>The machine-readable label</b>: a {@code descriptions[]} entry with role {@value #LABEL_ROLE} and content
  *       type {@code application/json} whose value is the JSON document {@link #label(Article)} (engine, model,
  *       settings fingerprint, declared, detected and engine-reported source language, confidence, disagreement,
@@ -54,13 +63,15 @@ import news.wiretranslation.avro.Translation;
  */
 public final class NinjsWriter {
 
-    public static final String TRAINED_ALGORITHMIC_MEDIA =
-            "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia";
-    /** The IPTC digital source type vocabulary that short codes belong to. */
-    static final String DIGITAL_SOURCE_TYPE_CV = "http://cv.iptc.org/newscodes/digitalsourcetype/";
+    public static final String TRAINED_ALGORITHMIC_MEDIA = DigitalSourceTypes.TRAINED_ALGORITHMIC_MEDIA;
 
     /** Role of the descriptions entry with the translation disclaimer, in the item's language. */
     public static final String DISCLAIMER_ROLE = "disclaimer";
+    /**
+     * Role of the descriptions entry whose value is the translation's BCP 47 transform-extension tag
+     * ({@link TransformedLanguageTag}, e.g. {@code en-US-t-fr-t0-und}), content type {@code text/plain}.
+     */
+    public static final String LANGUAGE_TRANSFORM_ROLE = "language-transform";
     /** Role of the descriptions entry with the machine-readable label ({@link #label(Article)}). */
     public static final String LABEL_ROLE = "machine-translation-label";
     /** Content type of the label entry. */
@@ -74,9 +85,9 @@ public final class NinjsWriter {
     /** Altid role of an article's own URL, for an article passed through in its original language. */
     public static final String URL_ROLE = "url";
     /** Infosource role of the agency or feed that delivered the original. */
-    public static final String SOURCE_ROLE = "source";
+    public static final String SOURCE_ROLE = InfoSources.SOURCE_ROLE;
     /** Infosource role of the machine-translation engine. */
-    public static final String ENGINE_ROLE = "translation engine";
+    public static final String ENGINE_ROLE = InfoSources.ENGINE_ROLE;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -132,6 +143,10 @@ public final class NinjsWriter {
                     .put(names.contentType, "text/plain")
                     .put("value", translation.getDisclaimer());
         }
+        TransformedLanguageTag.of(article).ifPresent(tag -> descriptions.addObject()
+                .put("role", LANGUAGE_TRANSFORM_ROLE)
+                .put(names.contentType, "text/plain")
+                .put("value", tag));
         descriptions.addObject()
                 .put("role", LABEL_ROLE)
                 .put(names.contentType, LABEL_CONTENT_TYPE)
@@ -151,24 +166,20 @@ public final class NinjsWriter {
         }
 
         ArrayNode infoSources = item.putArray(names.infoSources);
-        infoSources.addObject().put("name", article.getSource()).put("role", SOURCE_ROLE);
-        if (translation != null) {
-            ObjectNode engine = infoSources.addObject()
-                    .put("name", EngineNames.displayName(translation.getEngine()))
-                    .put("role", ENGINE_ROLE);
-            String homepage = engineUri(translation.getEngine());
-            if (homepage != null) {
-                engine.put("uri", homepage);
+        for (InfoSources.InfoSource party : InfoSources.of(article)) {
+            ObjectNode source = infoSources.addObject().put("name", party.name()).put("role", party.role());
+            if (party.uri() != null) {
+                source.put("uri", party.uri());
             }
-            engine.put("literal", translation.getEngine());
+            if (party.literal() != null) {
+                source.put("literal", party.literal());
+            }
         }
 
         if (machineTranslated) {
-            String uri = digitalSourceType(translation);
+            String uri = DigitalSourceTypes.uri(translation);
             ObjectNode sourceType = item.putObject(names.digitalSourceType).put("uri", uri);
-            if (uri.equals(TRAINED_ALGORITHMIC_MEDIA)) {
-                sourceType.put("name", "Trained algorithmic media");
-            }
+            DigitalSourceTypes.name(uri).ifPresent(name -> sourceType.put("name", name));
         }
         return item;
     }
@@ -206,7 +217,7 @@ public final class NinjsWriter {
                     .put("settingsFingerprint", translation.getSettingsFingerprint())
                     .put("translatedAt", instant(translation.getTranslatedAt()))
                     .put("billedCharacters", translation.getBilledCharacters())
-                    .put("digitalSourceType", digitalSourceType(translation));
+                    .put("digitalSourceType", DigitalSourceTypes.uri(translation));
         }
         label.put("editorialReview", article.getEditorialReview());
         ArrayNode flags = label.putArray("qualityFlags");
@@ -280,24 +291,6 @@ public final class NinjsWriter {
 
     private static String reviewed(Article article) {
         return article.getEditorialReview() ? "reviewed by an editor" : "not reviewed by an editor";
-    }
-
-    /** The digital source type as a URI; a bare code becomes a URI of IPTC's vocabulary. */
-    private static String digitalSourceType(Translation translation) {
-        String type = translation == null ? "" : translation.getDigitalSourceType().strip();
-        if (type.isEmpty()) {
-            return TRAINED_ALGORITHMIC_MEDIA;
-        }
-        return type.contains(":") ? type : DIGITAL_SOURCE_TYPE_CV + type;
-    }
-
-    /** The engine's home page, for the engine infosource's {@code uri}; null for an engine this class does not know. */
-    static String engineUri(String engine) {
-        return switch (engine) {
-            case "deepl" -> "https://www.deepl.com";
-            case "apertium" -> "https://www.apertium.org";
-            default -> null;
-        };
     }
 
     /** "French (fr)" for {@code fr}; the code alone when Java does not know its name. */

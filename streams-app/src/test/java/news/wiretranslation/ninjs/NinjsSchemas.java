@@ -18,7 +18,7 @@ import com.networknt.schema.SpecificationVersion;
  * fetched: the only external reference, 3.1's GeoJSON for {@code places}, maps to a local stand-in that rejects
  * every value. Formats ({@code uri}, {@code date-time}) are asserted, not just annotated.
  */
-final class NinjsSchemas {
+public final class NinjsSchemas {
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             builder -> builder
                     .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())
@@ -31,7 +31,7 @@ final class NinjsSchemas {
     }
 
     /** Every validation message for the item against the version's schema; empty when it is valid. */
-    static synchronized List<String> validate(JsonNode item, NinjsVersion version) {
+    public static synchronized List<String> validate(JsonNode item, NinjsVersion version) {
         Schema schema = SCHEMAS.computeIfAbsent(version, v -> REGISTRY.getSchema(SchemaLocation.of(v.schemaUri())));
         return schema.validate(item).stream().map(Error::toString).toList();
     }

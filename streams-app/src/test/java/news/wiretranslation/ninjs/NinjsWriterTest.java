@@ -99,6 +99,48 @@ class NinjsWriterTest {
         assertThat(item.path("standard").path("schema").asText()).isEqualTo("http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#");
     }
 
+    @ParameterizedTest
+    @EnumSource(NinjsVersion.class)
+    void provenanceThatMachinesReadInEveryVersion(NinjsVersion version) {
+        ObjectNode item = writer.toNinjs(translated(), version);
+        boolean lower = version == V2_2;
+
+        JsonNode sourceType = item.path(lower ? "digitalsourcetype" : "digitalSourceType");
+        assertThat(sourceType.path("uri").asText()).isEqualTo(TRAINED);
+        assertThat(sourceType.path("name").asText()).isEqualTo("Trained algorithmic media");
+        assertThat(item.path(lower ? "infosources" : "infoSources")).extracting(party -> party.path("role").asText())
+                .containsExactly("source", "translation engine");
+        JsonNode tag = role(item.path("descriptions"), "language-transform");
+        assertThat(tag.path("value").asText()).isEqualTo("en-US-t-fr-t0-und");
+        assertThat(tag.path(lower ? "contenttype" : "contentType").asText()).isEqualTo("text/plain");
+        assertThat(item.path("language").asText()).as("language stays the plain tag consumers compare").isEqualTo("en-US");
+    }
+
+    @ParameterizedTest
+    @EnumSource(NinjsVersion.class)
+    void anArticlePassedThroughHasNoTransformTagNoEngineAndNoSourceType(NinjsVersion version) {
+        ObjectNode item = writer.toNinjs(passedThrough(), version);
+        boolean lower = version == V2_2;
+
+        assertThat(role(item.path("descriptions"), "language-transform").isMissingNode()).isTrue();
+        assertThat(item.path(lower ? "infosources" : "infoSources")).extracting(party -> party.path("role").asText())
+                .containsExactly("source");
+        assertThat(item.has(lower ? "digitalsourcetype" : "digitalSourceType")).isFalse();
+    }
+
+    @Test
+    void aSourceTypeOutsideTheKnownTermsIsWrittenByItsUriAlone() {
+        Article article = translated();
+        article.getTranslation().setDigitalSourceType("compositeWithTrainedAlgorithmicMedia");
+
+        JsonNode sourceType = writer.toNinjs(article, V3_1).path("digitalSourceType");
+
+        assertThat(sourceType.path("uri").asText())
+                .isEqualTo("http://cv.iptc.org/newscodes/digitalsourcetype/compositeWithTrainedAlgorithmicMedia");
+        assertThat(sourceType.has("name")).isFalse();
+        assertThat(NinjsSchemas.validate(writer.toNinjs(article, V3_1), V3_1)).isEmpty();
+    }
+
     @Test
     void versionsDifferOnlyInPropertyNames() {
         ObjectNode v22 = writer.toNinjs(translated(), V2_2);
