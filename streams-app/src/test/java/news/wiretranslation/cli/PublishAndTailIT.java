@@ -118,6 +118,7 @@ class PublishAndTailIT {
         RawArticle dpa = sent.get("newsml-dpa-com-20090101-190510-99-167362");
         assertThat(dpa.getSource()).isEqualTo("dpa");
         assertThat(dpa.getPublishedAt()).isEqualTo(Instant.parse("2019-05-10T14:02:28Z"));
+        assertThat(dpa.getItemUri()).as("the ninjs uri, through the registry").isEqualTo("urn:newsml:dpa.com:20090101:190510-99-167362");
     }
 
     @Test
