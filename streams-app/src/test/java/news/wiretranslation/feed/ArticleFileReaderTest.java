@@ -206,6 +206,70 @@ class ArticleFileReaderTest {
         assertThat(article.getUrgency()).isEqualTo(2);
     }
 
+    @Test
+    void ninjsBodyWithRoleMainWinsOverEarlierBodiesAndUnreadableOnesArePassedOver() throws Exception {
+        Path file = write("bodies.json", """
+                {"uri": "urn:example:1", "type": "text", "headlines": [{"value": "Title"}],
+                 "bodies": [{"role": "nitf", "contentType": "text/vnd.IPTC.NITF", "value": "<nitf/>"},
+                            {"role": "summary", "contentType": "text/plain", "value": "Short."},
+                            {"role": "main", "value": "<p>Main.</p>", "contentType": "text/html"}]}
+                """);
+        Path untyped = write("untyped.json", """
+                {"uri": "urn:example:2", "headlines": [{"value": "Title"}],
+                 "bodies": [{"role": "xhtml", "value": "<p>Marked up.</p>"}]}
+                """);
+
+        RawArticle main = single(reader.read(file));
+        RawArticle html = single(reader.read(untyped));
+
+        assertThat(main.getBody()).isEqualTo("<p>Main.</p>");
+        assertThat(main.getBodyFormat()).isEqualTo(BodyFormat.HTML);
+        assertThat(html.getBody()).isEqualTo("<p>Marked up.</p>");
+        assertThat(html.getBodyFormat()).as("no content type, a role that says html").isEqualTo(BodyFormat.HTML);
+    }
+
+    @Test
+    void ninjsSourceIsTheFirstInformationSourceThenTheCopyrightHolderThenByThenTheUrisDomain() throws Exception {
+        Path infoSource = write("a.json", """
+                {"uri": "http://www.example.org/1", "headline": "H", "body_text": "B.", "copyrightHolder": "Holder",
+                 "infoSources": [{"role": "photographer"}, {"name": "Reuters"}], "by": "A. Writer"}
+                """);
+        Path holder = write("b.json", """
+                {"uri": "http://www.example.org/2", "headline": "H", "body_text": "B.", "copyrightholder": "Holder",
+                 "by": "A. Writer"}
+                """);
+        Path by = write("c.json", """
+                {"uri": "http://www.example.org/3", "headline": "H", "body_text": "B.", "byline": "A. Writer"}
+                """);
+        Path domain = write("d.json", """
+                {"uri": "http://www.example.org/4", "headline": "H", "body_text": "B."}
+                """);
+
+        assertThat(single(reader.read(infoSource)).getSource()).isEqualTo("reuters");
+        assertThat(single(reader.read(holder)).getSource()).isEqualTo("holder");
+        assertThat(single(reader.read(by)).getSource()).isEqualTo("a-writer");
+        assertThat(single(reader.read(by)).getByline()).as("1.x byline").isEqualTo("A. Writer");
+        assertThat(single(reader.read(domain)).getSource()).isEqualTo("example-org");
+    }
+
+    @Test
+    void ninjsPackagesWithoutTextAndPlanningItemsAreRefused() throws Exception {
+        Path composite = write("composite.json", """
+                {"uri": "urn:example:pkg", "type": "composite", "headline": "Gallery",
+                 "description_text": "Ten pictures of the fire."}
+                """);
+        Path planning = write("planning.json", """
+                {"uri": "urn:example:plan", "headlines": [{"value": "Coverage of the summit"}],
+                 "plannedCoverage": [{"uri": "urn:example:coverage"}]}
+                """);
+
+        assertThatThrownBy(() -> reader.read(composite)).isInstanceOf(ArticleRefusedException.class)
+                .hasMessage(composite + ": item type 'composite' without a text body: only its text would be "
+                        + "translated, and it has none");
+        assertThatThrownBy(() -> reader.read(planning)).isInstanceOf(ArticleRefusedException.class)
+                .hasMessageStartingWith(planning + ": item type 'planning' is not text");
+    }
+
     // ---- JSON lines ----
 
     @Test
