@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -111,6 +112,20 @@ public final class PipelineMetrics {
 
     /** One failed machine-translation request (or probe), by kind: 429, 456, 5xx, timeout, connection, 403, 400, other. */
     public void mtError(String kind) { registry.counter("wire_translation_mt_errors", "kind", kind).increment(); }
+
+    /**
+     * A request the engine refused because it does not translate the pair (Apertium without a route from
+     * {@code source} to {@code target}): the article is dead-lettered, but the engine did not fail, so this is not an
+     * MT error and stays out of the MT error ratio.
+     */
+    public void unsupportedPair(String source, String target, String engine) {
+        Counter.builder("wire_translation_unsupported_pairs")
+                .description("Engine requests refused because the engine does not translate the language pair (not an"
+                        + " engine failure: not in wire_translation_mt_errors_total)")
+                .tags("source", Objects.requireNonNullElse(LanguageTag.primary(source), "other"), "target", target,
+                        "engine", engine)
+                .register(registry).increment();
+    }
 
     /** Time from the article's {@code receivedAt} to its output leaving for one target language. */
     void endToEnd(Article article, Instant now) {

@@ -193,11 +193,12 @@ class ObservabilityIT {
     }
 
     /**
-     * Readiness says why not while the models load and Kafka Streams starts, turns ready once RUNNING, goes back to
-     * not ready with the engine's reason while translation is quota-paused, and returns; liveness stays up throughout.
+     * Readiness says why not while the models load and Kafka Streams starts, and turns ready once RUNNING; a quota
+     * pause leaves it ready (the pause is the engine's, every pod would be unready at once) and shows on the engine
+     * endpoint and gauges instead, with since when; liveness stays up throughout.
      */
     @Test
-    void readinessGoesFromStartingToReadyToQuotaPausedAndBack(@TempDir Path stateDir) throws Exception {
+    void readinessGoesFromStartingToReadyAndAQuotaPauseShowsOnTheEngineEndpointOnly(@TempDir Path stateDir) throws Exception {
         Map<String, String> env = TestConfigs.standInSettings(broker.bootstrapServers(),
                 "mock://health-it-" + UUID.randomUUID(), deepL, "health-it");
         env.put("INPUT_TOPIC", "health.raw");
@@ -217,6 +218,7 @@ class ObservabilityIT {
             assertThat(starting.path("status").asText()).isEqualTo("NOT_READY");
             assertThat(starting.path("checks").path("languageModels").path("ok").asBoolean()).isFalse();
             assertThat(starting.path("reason").asText()).contains("languageModels: loading");
+            assertThat(engine(port).path("state").asText()).isEqualTo("NOT_STARTED");
 
             try (TranslationService service = TranslationService.create(config)) {
                 observability.attach(service);
@@ -229,23 +231,34 @@ class ObservabilityIT {
                 JsonNode ready = assertReady(port, 200);
                 assertThat(ready.path("status").asText()).isEqualTo("READY");
                 assertThat(ready.has("reason")).isFalse();
+                assertThat(engine(port).path("state").asText()).isEqualTo("AVAILABLE");
                 assertThat(get(port, Endpoints.METRICS).body()).contains("wire_translation_ready 1.0",
-                        "wire_translation_engine_state{state=\"quota_paused\"} 0.0");
+                        "wire_translation_engine_state{state=\"quota_paused\"} 0.0",
+                        "wire_translation_engine_paused_for_seconds 0.0");
 
+                Instant pausedAt = Instant.now();
                 service.engineState().set(EngineState.Status.QUOTA_PAUSED, "DeepL character quota used up (HTTP 456)");
-                JsonNode paused = assertReady(port, 503);
-                assertThat(paused.path("reason").asText())
-                        .isEqualTo("translation: QUOTA_PAUSED: DeepL character quota used up (HTTP 456)");
-                assertThat(paused.path("checks").path("kafkaStreams").path("ok").asBoolean()).isTrue();
-                assertThat(get(port, Endpoints.METRICS).body()).contains("wire_translation_ready 0.0",
+                assertThat(assertReady(port, 200).path("status").asText()).as("a pause leaves the pod ready").isEqualTo("READY");
+                JsonNode paused = engine(port);
+                assertThat(paused.path("state").asText()).isEqualTo("QUOTA_PAUSED");
+                assertThat(paused.path("reason").asText()).isEqualTo("DeepL character quota used up (HTTP 456)");
+                assertThat(Instant.parse(paused.path("since").asText())).isBetween(pausedAt.minusSeconds(1), Instant.now());
+                assertThat(get(port, Endpoints.METRICS).body()).contains("wire_translation_ready 1.0",
                         "wire_translation_engine_state{state=\"quota_paused\"} 1.0",
                         "wire_translation_engine_state{state=\"available\"} 0.0");
                 assertLive(port);
 
                 service.engineState().available();
-                assertThat(assertReady(port, 200).path("status").asText()).isEqualTo("READY");
+                assertThat(engine(port).path("state").asText()).isEqualTo("AVAILABLE");
             }
         }
+    }
+
+    private static JsonNode engine(int port) throws IOException, InterruptedException {
+        HttpResponse<String> engine = get(port, Endpoints.ENGINE);
+        assertThat(engine.statusCode()).as(engine.body()).isEqualTo(200);
+        assertThat(engine.headers().firstValue("Content-Type")).hasValue("application/json");
+        return new ObjectMapper().readTree(engine.body());
     }
 
     private static void assertLive(int port) throws IOException, InterruptedException {
