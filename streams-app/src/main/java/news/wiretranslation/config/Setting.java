@@ -34,6 +34,8 @@ public enum Setting {
     DEEPL_EXTRA_HEADERS("", "Extra HTTP headers sent with every DeepL request, Name=value[,Name2=value2] (e.g. a gateway's header, or the DeepL mock's fault scenario); not Authorization, User-Agent or other headers the client sets. Values never logged."),
     APERTIUM_URL("", "Apertium-APY base URL when TRANSLATOR=apertium; empty = the local apertium command."),
     APERTIUM_TIMEOUT_MS("30000", "Timeout of one Apertium call (a process or an HTTP request), in milliseconds."),
+    DEEPL_PRICE_PER_MILLION_CHARACTERS("25", "What DeepL charges per million billed characters, in your contract's currency: the cost meters (wire_translation_cost_total) multiply DeepL's billed characters by it. The default is DeepL API Pro's published usage price, USD 25 per million characters (EUR 20; besides the monthly base fee), as listed on deepl.com in 2025: set your contract's. A number, 0 or more."),
+    APERTIUM_PRICE_PER_MILLION_CHARACTERS("0", "What Apertium costs per million characters sent, in the same currency: 0 for the self-hosted engine (set it to count what its servers cost, say); the cost meters multiply the characters sent to Apertium, which bills nothing, by it. A number, 0 or more."),
     TRANSLATION_MAX_ATTEMPTS("3", "Sync mode: attempts per translation request on retriable errors (429, 5xx, timeouts) before the stream thread is restarted and the record retried."),
     TRANSLATION_RETRY_BACKOFF_MS("500", "First backoff between attempts, doubled each attempt."),
     TRANSLATION_MODE("async", "async: the translate step hands texts to a batching dispatcher and emits results from a punctuator (pending store, per-story order); sync: the stream thread waits for the engine (the baseline)."),
