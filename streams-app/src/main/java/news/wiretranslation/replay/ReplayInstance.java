@@ -90,6 +90,9 @@ public final class ReplayInstance {
             Map<TargetLanguage, Long> perTarget = new HashMap<>();
             plan.targets().forEach(t -> perTarget.put(t, selection.written(t)));
             service.streams().cleanUp();
+            ReplayStateDirectory state = ReplayStateDirectory.of(replay);
+            state.remove();
+            out.printf("removed the replay's state directory %s%n", state.path());
             cleanUp(admin, out);
             return new Summary(selection.written(), selection.leftOut(), selection.billedCharacters(), selection.memoryCharacters(),
                     Duration.ofMillis(now - started), perTarget);
