@@ -13,9 +13,9 @@ import org.apache.kafka.streams.StreamsConfig;
 /**
  * The replay instance's local state: {@code STATE_DIR/<replay id>}, Kafka Streams' directory for its application id.
  * {@code KafkaStreams#cleanUp} removes the task directories in it but leaves the directory itself, with the files Kafka
- * Streams keeps beside them (its process id), and warns that it is "not empty"; a finished replay removes all of it,
- * since nothing there is of use once its outputs are written. Only this directory: the live service's, beside it, is
- * never touched.
+ * Streams keeps beside them (its process id), and warns "Failed to delete state store directory ... not empty"; a
+ * finished replay removes all of it instead, since nothing there is of use once its outputs are written. Only this
+ * directory: the live service's, beside it, is never touched.
  */
 final class ReplayStateDirectory {
     private final Path directory;
