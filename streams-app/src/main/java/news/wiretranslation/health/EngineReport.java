@@ -1,7 +1,7 @@
 package news.wiretranslation.health;
 
-import java.time.Clock;
 import java.time.Duration;
+import java.time.InstantSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,10 +15,10 @@ import news.wiretranslation.translate.EngineState;
 public final class EngineReport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Clock clock;
+    private final InstantSource clock;
     private volatile EngineState engine;
 
-    public EngineReport(Clock clock) {
+    public EngineReport(InstantSource clock) {
         this.clock = clock;
     }
 

@@ -2,8 +2,8 @@ package news.wiretranslation.service;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -55,7 +55,7 @@ public final class Observability implements AutoCloseable {
     public static Observability start(ServiceConfig config) {
         PrometheusMetrics metrics = new PrometheusMetrics();
         Readiness readiness = new Readiness();
-        EngineReport engineReport = new EngineReport(Clock.systemUTC());
+        EngineReport engineReport = new EngineReport(InstantSource.system());
         try {
             return new Observability(metrics, readiness, engineReport,
                     HealthServer.start(config.http(), metrics::scrape, readiness, engineReport));

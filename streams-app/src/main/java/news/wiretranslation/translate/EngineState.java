@@ -1,8 +1,8 @@
 package news.wiretranslation.translate;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Objects;
 
 /**
@@ -19,14 +19,14 @@ public final class EngineState {
     public record Snapshot(Status status, String reason, Instant since) {
     }
 
-    private final Clock clock;
+    private final InstantSource clock;
     private volatile Snapshot current;
 
     public EngineState() {
-        this(Clock.systemUTC());
+        this(InstantSource.system());
     }
 
-    public EngineState(Clock clock) {
+    public EngineState(InstantSource clock) {
         this.clock = clock;
         this.current = new Snapshot(Status.AVAILABLE, "", clock.instant());
     }
