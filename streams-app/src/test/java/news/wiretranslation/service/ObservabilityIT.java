@@ -54,6 +54,16 @@ class ObservabilityIT {
     private static final String JOB = "wire-translation";
     private static final int ARTICLES = 36;
 
+    /**
+     * Panel targets whose data cannot exist in this test, each with why; every other query must return data. Named
+     * here, so that the exclusion is deliberate and fails when the panel goes.
+     */
+    private static final Map<String, String> NO_DATA_HERE = Map.of(
+            "Pod restarts [A]", "kube-state-metrics' kube_pod_container_status_restarts_total: no Kubernetes here"
+                    + " (its fallback, [B], from process_start_time_seconds, is checked)",
+            "Unsupported language pairs (not MT errors) [A]", "counted only when an engine refuses a pair (Apertium);"
+                    + " the DeepL stand-in translates every pair (EngineGuardTest checks the meter)");
+
     private static EmbeddedKafkaBroker broker;
     private static DeepLStandIn deepL;
 
@@ -112,6 +122,8 @@ class ObservabilityIT {
                 System.out.printf("Prometheus IT: all articles out %d ms after publishing%n", (System.nanoTime() - started) / 1_000_000);
                 printScrapeSample(observability.port());
                 Map<String, String> queries = new LinkedHashMap<>(MonitoringQueries.dashboard());
+                assertThat(queries).as("panel targets excluded below").containsKeys(NO_DATA_HERE.keySet().toArray(String[]::new));
+                queries.keySet().removeAll(NO_DATA_HERE.keySet());
                 queries.putAll(MonitoringQueries.rules(prometheus.rules()));
                 assertThat(queries).hasSizeGreaterThan(30);
                 List<String> empty = awaitData(prometheus, queries, Duration.ofSeconds(60));
@@ -184,6 +196,8 @@ class ObservabilityIT {
 
     private static void printScrapeSample(int port) throws IOException, InterruptedException {
         String scrape = get(port, Endpoints.METRICS).body();
+        // The whole scrape, for whoever writes a panel: which meters exist, with which tags.
+        java.nio.file.Files.writeString(Path.of("target", "observability-it-scrape.txt"), scrape);
         System.out.println("--- scrape sample (wire_translation_*) ---");
         scrape.lines().filter(line -> line.startsWith("wire_translation_") && !line.contains("_bucket{"))
                 .limit(60).forEach(System.out::println);
