@@ -70,7 +70,7 @@ public enum Setting {
     SESSION_TIMEOUT_MS("", "Consumer session.timeout.ms: how long the group waits for a silent instance before moving its partitions; empty = Kafka's default (45000)."),
     TRANSACTION_TIMEOUT_MS("", "Exactly-once: producer transaction.timeout.ms, how long a crashed instance's open transaction blocks its partitions for the next owner; empty = max(60000, TRANSLATION_BACKPRESSURE_TIMEOUT_MS + 30000) in async mode, 10000 (Kafka Streams) in sync mode."),
     HTTP_BIND_ADDRESS("127.0.0.1", "Address the metrics and health HTTP server listens on; 0.0.0.0 in a container, so probes and scrapers reach it."),
-    HTTP_PORT("8080", "Port of the metrics and health HTTP server (/metrics, /health/live, /health/ready); 0 = any free port."),
+    HTTP_PORT("8080", "Port of the metrics and health HTTP server (/metrics, /health/live, /health/ready, /health/engine); 0 = any free port."),
     LOG_FORMAT("plain", "Log lines: plain (text) or json (one JSON object per line, with articleId, revision and stage as fields)."),
     GLOSSARY_DIR("", "Directory of glossary files, one per language pair, named after it (fr-en.tsv, de-en.csv: source term, target term per line); DeepL glossaries are created from them. Empty = no glossaries."),
     PROTECTED_TERMS_FILE("", "File of terms never to translate (names, tickers, titles), one per line; empty = none."),
