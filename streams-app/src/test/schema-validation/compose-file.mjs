@@ -1,7 +1,7 @@
 // Validates a Compose file against the compose-spec schema (compose-spec.json beside this file, from the
 // compose-spec/compose-spec repository at commit 170098ba of 2026-06-23, Apache License 2.0: compose-spec.LICENSE).
-// YAML merge keys (<<) are resolved
-// first, as Compose does. Prints "ok <file>" or one "INVALID <file>: <path> <what>" line per error; exit 1 when invalid.
+// YAML merge keys (<<) are resolved first, as Compose does. Prints "ok <file>" or one "INVALID <file>: <path> <what>"
+// line per error; exit 1 when invalid.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import Ajv from 'ajv';
