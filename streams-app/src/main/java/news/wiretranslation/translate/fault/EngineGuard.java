@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  *       left with the characters the dispatcher holds ({@link #holdsWork}: what must go first). While they do not
  *       fit, the pause holds: nothing is sent, nothing consumed. When they fit (or the period's whole limit is free,
  *       for work larger than a period), the held work may go (a <em>trial</em>: the state stays
- *       {@code QUOTA_PAUSED}, so consumption and readiness stay paused); the first request the engine then answers
+ *       {@code QUOTA_PAUSED}, so consumption stays paused); the first request the engine then answers
  *       ends the pause, and a 456 instead keeps it, as one pause: the service neither resumes nor consumes on a
  *       guess. With nothing held, or no one telling what is held, the probe's answer ends the pause at once;</li>
  *   <li><b>403</b>: logged loudly; the caller fails (at start-up the service refuses to start; later the stream
