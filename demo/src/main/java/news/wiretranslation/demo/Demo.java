@@ -88,12 +88,28 @@ public final class Demo {
             try {
                 service.start();
                 ResultTracker results = new ResultTracker(config.targetLanguages());
-                List<RawArticle> feed = DemoFeed.load();
-                printer.say("Publishing " + feed.size() + " sample articles and 1 malformed record to "
+                boolean offline = options.engine().equals("apertium");
+                List<List<RawArticle>> rounds = offline ? DemoFeed.offlineRounds() : List.of(DemoFeed.load());
+                int articles = rounds.stream().mapToInt(List::size).sum();
+                results.announce(articles + 1);
+                if (offline) {
+                    printer.offlineIntroduction();
+                }
+                printer.say("Publishing " + articles + " sample articles and 1 malformed record to "
                         + config.topics().input() + "...");
-                publish(config, feed, results);
-                collect(config, results, options.timeout());
+                long deadline = System.nanoTime() + options.timeout().toNanos();
+                for (int round = 0; round < rounds.size(); round++) {
+                    boolean last = round == rounds.size() - 1;
+                    publish(config, rounds.get(round), results, last);
+                    collect(config, results, deadline);
+                }
+                if (!results.complete()) {
+                    printer.say("Timed out after " + options.timeout().toSeconds() + " s waiting for results.");
+                }
                 printer.summary(results, translator, Duration.ofNanos(System.nanoTime() - started));
+                if (offline) {
+                    printer.whatDeepLAdds(DemoFeed.load().size() - articles);
+                }
                 if (options.keepRunning()) {
                     keepRunning(config, service);
                 }
@@ -125,7 +141,9 @@ public final class Demo {
         }
     }
 
-    private void publish(ServiceConfig config, List<RawArticle> feed, ResultTracker results) throws Exception {
+    /** Publishes {@code feed}, and after it, with {@code withMalformed}, the malformed record. */
+    private void publish(ServiceConfig config, List<RawArticle> feed, ResultTracker results, boolean withMalformed)
+            throws Exception {
         AvroSerde<RawArticle> serde = serde(RawArticle.class, config);
         String topic = config.topics().input();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
@@ -137,27 +155,32 @@ public final class Demo {
                         serde.serializer().serialize(topic, article))).get();
                 results.sent(article, new ResultTracker.Position(sent.partition(), sent.offset()));
             }
-            RecordMetadata sent = producer.send(new ProducerRecord<>(topic, "malformed-1",
-                    MALFORMED.getBytes(StandardCharsets.UTF_8))).get();
-            results.sentMalformed(new ResultTracker.Position(sent.partition(), sent.offset()));
+            if (withMalformed) {
+                RecordMetadata sent = producer.send(new ProducerRecord<>(topic, "malformed-1",
+                        MALFORMED.getBytes(StandardCharsets.UTF_8))).get();
+                results.sentMalformed(new ResultTracker.Position(sent.partition(), sent.offset()));
+            }
         }
     }
 
-    /** Reads the output topics and the dead-letter topic as a downstream consumer would, printing each result. */
-    private void collect(ServiceConfig config, ResultTracker results, Duration timeout) {
+    /**
+     * Reads the output topics and the dead-letter topic as a downstream consumer would, printing each result, until
+     * every record sent so far has its results or the deadline ({@code System.nanoTime()}) passes. The reader's group
+     * commits what it read when it closes, so that the next round's reader goes on from there.
+     */
+    private void collect(ServiceConfig config, ResultTracker results, long deadline) {
         AvroSerde<Article> articles = serde(Article.class, config);
         AvroSerde<DeadLetter> deadLetters = serde(DeadLetter.class, config);
         List<String> topics = new ArrayList<>();
         config.targetLanguages().forEach(t -> topics.add(config.topics().output(t)));
         topics.add(config.topics().deadLetter());
-        long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "wire-translation-demo-reader",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(topics);
-            while (!results.complete() && System.nanoTime() < deadline) {
+            while (!results.sentAllSettled() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.topic().equals(config.topics().deadLetter())) {
                         DeadLetter letter = deadLetters.deserializer().deserialize(record.topic(), record.value());
@@ -171,9 +194,6 @@ public final class Demo {
                     }
                 }
             }
-        }
-        if (!results.complete()) {
-            printer.say("Timed out after " + timeout.toSeconds() + " s waiting for results.");
         }
     }
 

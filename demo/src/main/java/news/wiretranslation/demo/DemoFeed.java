@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import news.wiretranslation.avro.RawArticle;
@@ -28,6 +29,16 @@ public final class DemoFeed {
     public static final String SEED_RESOURCE = "/demo/seed-article-fr.txt";
     public static final String SEED_ID = "seed-article-fr";
     public static final String SEED_SOURCE = "rt-fr";
+    /**
+     * The offline demo's sources, in the order it publishes them: articles Apertium translates directly into Spanish
+     * first (French, Italian, Portuguese, English: one installed pair each, no hop through a third language), the
+     * seed article, then Spanish ones, which pass through. The German, Welsh and Georgian articles are left out:
+     * Apertium has no pair for them (with DeepL, German is translated; Welsh and Georgian are refused on arrival).
+     */
+    static final List<String> OFFLINE_SOURCES = List.of("afp-demo", "ansa-demo", "lusa-demo", "ap-demo", SEED_SOURCE,
+            "efe-demo");
+    /** The offline demo's source in Spanish, its target: its articles pass through. */
+    private static final String PASSED_THROUGH_OFFLINE = "efe-demo";
 
     private DemoFeed() {
     }
@@ -48,6 +59,26 @@ public final class DemoFeed {
         } catch (ArticleReadException e) {
             throw new IllegalStateException("The demo feed shipped with wire-translation is invalid: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * What the offline (Apertium) demo publishes: the feed's articles of {@link #OFFLINE_SOURCES}, in that order of
+     * sources (each source's articles, revisions included, in feed order).
+     */
+    public static List<RawArticle> offline() {
+        return load().stream().filter(article -> OFFLINE_SOURCES.contains(article.getSource()))
+                .sorted(Comparator.comparingInt(article -> OFFLINE_SOURCES.indexOf(article.getSource())))
+                .toList();
+    }
+
+    /**
+     * The offline feed in the rounds the demo publishes it: first the articles Apertium translates, then, once their
+     * results are in, the Spanish ones, which pass through at once and would otherwise come first on the screen.
+     */
+    public static List<List<RawArticle>> offlineRounds() {
+        List<RawArticle> feed = offline();
+        return List.of(feed.stream().filter(a -> !PASSED_THROUGH_OFFLINE.equals(a.getSource())).toList(),
+                feed.stream().filter(a -> PASSED_THROUGH_OFFLINE.equals(a.getSource())).toList());
     }
 
     private static String resource(String name) {

@@ -39,7 +39,8 @@ final class DemoPrinter {
                     .append("          machine-translated by ").append(t.getEngine())
                     .append(t.getEngineModel() == null ? "" : " (" + t.getEngineModel() + ")")
                     .append(" from ").append(t.getSourceLanguage())
-                    .append(", billed ").append(t.getBilledCharacters()).append(" chars")
+                    // Apertium bills nothing: "billed 0" beside every offline translation would only puzzle.
+                    .append(t.getBilledCharacters() > 0 ? ", billed " + t.getBilledCharacters() + " chars" : "")
                     .append("; disclaimer: \"").append(shorten(t.getDisclaimer())).append('"');
         } else {
             block.append("          ").append(shorten(article.getHeadline())).append('\n')
@@ -69,11 +70,29 @@ final class DemoPrinter {
         say(String.format(Locale.ROOT, "  translated:             %d", results.translated()));
         say(String.format(Locale.ROOT, "  passed through:         %d", results.passedThrough()));
         say(String.format(Locale.ROOT, "  dead-lettered:          %d%s", deadLettered, reasonList.isEmpty() ? "" : " (" + reasonList + ")"));
-        say(String.format(Locale.ROOT, "  characters sent to MT:  %d in %d requests to %s (billed: %d)",
-                translator.charactersSent(), translator.requests(), translator.engine(), translator.charactersBilled()));
+        say(String.format(Locale.ROOT, "  characters sent to MT:  %d in %d requests to %s (%s)",
+                translator.charactersSent(), translator.requests(), translator.engine(), translator.billsCharacters()
+                        ? "billed: " + translator.charactersBilled() : "it bills nothing: self-hosted"));
         say(String.format(Locale.ROOT, "  time taken:             %.1f s", took.toMillis() / 1000.0));
         say(String.format(Locale.ROOT, "  all results in:         %s (%d of %d)", results.complete() ? "yes" : "NO",
                 results.settledCount(), results.expected()));
+    }
+
+    /** Before the offline run: what it shows, so that nobody takes it for all the product does. */
+    void offlineIntroduction() {
+        say("Offline, with Apertium: French, Italian, Portuguese and English articles, each translated directly into");
+        say("Spanish (one installed language pair, no hop through a third language); Spanish ones pass through.");
+    }
+
+    /** After the offline run's summary: what the same feed gets with DeepL, in plain words. */
+    void whatDeepLAdds(int leftOut) {
+        say("");
+        say("What DeepL would add (set DEEPL_AUTH_KEY and run the demo again):");
+        say("  - English and German as targets, and every pair translated directly: Apertium reaches English from");
+        say("    French only through Spanish, which reads badly, so this offline run translates into Spanish only;");
+        say(String.format(Locale.ROOT, "  - the %d articles left out of this run: German ones, which Apertium cannot translate,", leftOut));
+        say("    and Welsh and Georgian ones, which DeepL refuses too and the service dead-letters on arrival;");
+        say("  - DeepL's glossaries, formality and billed-character figures.");
     }
 
     private static String progress(int done, int expected) {

@@ -30,6 +30,8 @@ final class ResultTracker {
     private int passedThrough;
     private final Map<String, Integer> deadLetterReasons = new TreeMap<>();
     private final Map<String, Integer> perTopic = new TreeMap<>();
+    /** Input records the demo will send in all (it may send them in rounds). */
+    private int announced;
 
     ResultTracker(List<TargetLanguage> targets) {
         this.targets = List.copyOf(targets);
@@ -70,17 +72,28 @@ final class ResultTracker {
         }
     }
 
-    /** Results expected: one per input record and target language. */
+    /** The demo will send {@code records} input records in all, in one round or more. */
+    synchronized void announce(int records) {
+        announced = records;
+    }
+
+    /** Results expected: one per input record (sent or announced) and target language. */
     synchronized int expected() {
-        return sent.size() * targets.size();
+        return Math.max(sent.size(), announced) * targets.size();
+    }
+
+    /** Every record sent so far has ended somewhere for every target language. */
+    synchronized boolean sentAllSettled() {
+        return settledCount() >= sent.size() * targets.size();
     }
 
     synchronized int settledCount() {
         return settled.size();
     }
 
+    /** Every record announced was sent and has ended somewhere for every target language. */
     synchronized boolean complete() {
-        return settledCount() >= expected();
+        return sent.size() >= announced && sentAllSettled();
     }
 
     synchronized int inputs() {

@@ -69,6 +69,33 @@ class DemoFeedTest {
         assertThat(seed.getBodyFormat()).isEqualTo(BodyFormat.TEXT);
     }
 
+    @Test
+    void theOfflineFeedOpensWithArticlesApertiumTranslatesDirectlyAndKeepsTheSeedArticle() {
+        List<RawArticle> offline = DemoFeed.offline();
+
+        assertThat(offline).extracting(RawArticle::getSource).as("no German, Welsh or Georgian")
+                .doesNotContain("dpa-demo", "cymru-demo", "ge-demo");
+        assertThat(offline).extracting(RawArticle::getSource).first().isEqualTo("afp-demo");
+        assertThat(offline.subList(0, 5)).extracting(RawArticle::getSource).as("the first screen: translated, not passed through")
+                .doesNotContain("efe-demo");
+        assertThat(offline).extracting(RawArticle::getId).contains(DemoFeed.SEED_ID);
+        assertThat(offline.stream().map(RawArticle::getSource).distinct().toList())
+                .containsExactlyElementsOf(DemoFeed.OFFLINE_SOURCES);
+        List<RawArticle> story = offline.stream().filter(a -> a.getId().equals("afp-demo-greve-controleurs")).toList();
+        assertThat(story).extracting(RawArticle::getRevision).as("revisions keep their order").containsExactly(1, 2, 3);
+        assertThat(offline).hasSize((int) feed.stream().filter(a -> DemoFeed.OFFLINE_SOURCES.contains(a.getSource())).count());
+    }
+
+    @Test
+    void theOfflineFeedGoesOutInTwoRoundsTranslationsFirstThenTheSpanishPassThroughs() {
+        List<List<RawArticle>> rounds = DemoFeed.offlineRounds();
+
+        assertThat(rounds).hasSize(2);
+        assertThat(rounds.get(0)).extracting(RawArticle::getSource).doesNotContain("efe-demo").contains("afp-demo", "rt-fr");
+        assertThat(rounds.get(1)).isNotEmpty().extracting(RawArticle::getSource).containsOnly("efe-demo");
+        assertThat(rounds.get(0).size() + rounds.get(1).size()).isEqualTo(DemoFeed.offline().size());
+    }
+
     private static String primary(String language) {
         return language.split("[-_]")[0].toLowerCase(Locale.ROOT);
     }

@@ -45,32 +45,36 @@ class DemoIT {
             assertThat(demo.isAlive()).as("demo still running; output:\n%s", String.join("\n", lines)).isTrue();
 
             assertThat(line("  all results in:")).get().asString().contains("yes");
-            assertThat(line("wire-translation demo:")).get().asString().contains("apertium");
-            assertThat(line("  dead-lettered:")).get().asString()
-                    .contains("BAD_MAGIC_BYTE 1").contains("UNSUPPORTED_LANGUAGE");
+            assertThat(line("wire-translation demo:")).get().asString().contains("apertium").contains("[ES]");
+            assertThat(line("  dead-lettered:")).get().asString().as("the dead-letter path, shown once")
+                    .contains("BAD_MAGIC_BYTE 1").doesNotContain("TRANSLATION_REJECTED", "UNSUPPORTED_LANGUAGE");
             assertThat(line("  characters sent to MT:")).get().asString().doesNotContain("MT:  0 in");
-            assertThat(lines).anySatisfy(l -> assertThat(l).contains("machine-translated by apertium"));
+            assertThat(firstResult()).as("the first result a newcomer sees: a translation, not a pass-through or a dead letter")
+                    .contains("→ articles.normalized.es").contains("machine-translated by apertium");
+            assertThat(lines).anySatisfy(l -> assertThat(l).contains("machine-translated by apertium (fr-es"));
             assertThat(lines).anySatisfy(l -> assertThat(l).contains("passed through: already in"));
+            assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("What DeepL would add"));
 
             String bootstrap = value("  bootstrap servers:");
             String registry = value("  schema registry:");
             Map<String, Object> serdeConfig = Map.of("schema.registry.url", registry);
-            List<ConsumerRecord<byte[], Article>> english = read(bootstrap, "articles.normalized.en-us",
+            List<ConsumerRecord<byte[], Article>> spanish = read(bootstrap, "articles.normalized.es",
                     serde(Article.class, serdeConfig));
             List<ConsumerRecord<byte[], DeadLetter>> deadLetters = read(bootstrap, "articles.dlq",
                     serde(DeadLetter.class, serdeConfig));
 
-            Map<String, Long> perVersion = english.stream()
+            Map<String, Long> perVersion = spanish.stream()
                     .collect(Collectors.groupingBy(r -> r.value().getId() + "#" + r.value().getVersion(), Collectors.counting()));
             assertThat(perVersion.values()).as("no duplicates").allMatch(n -> n == 1);
-            assertThat(english).anySatisfy(r -> {
-                assertThat(r.value().getDetectedLanguage()).isEqualTo("fr");
-                assertThat(r.value().getMachineTranslated()).isTrue();
+            assertThat(spanish).filteredOn(r -> r.value().getMachineTranslated()).allSatisfy(r -> {
                 assertThat(r.value().getTranslation().getEngine()).isEqualTo("apertium");
+                assertThat(r.value().getTranslation().getEngineModel()).as("one pair, no hop through a third language")
+                        .doesNotContain(">");
                 assertThat(r.value().getTranslation().getDisclaimer()).contains("Apertium");
             });
-            assertThat(english).filteredOn(r -> r.value().getId().equals("seed-article-fr")).hasSize(1);
-            assertThat(deadLetters).anySatisfy(r -> assertThat(r.value().getReason()).isEqualTo("BAD_MAGIC_BYTE"));
+            assertThat(spanish).anySatisfy(r -> assertThat(r.value().getDetectedLanguage()).isEqualTo("fr"));
+            assertThat(spanish).filteredOn(r -> r.value().getId().equals("seed-article-fr")).hasSize(1);
+            assertThat(deadLetters).singleElement().satisfies(r -> assertThat(r.value().getReason()).isEqualTo("BAD_MAGIC_BYTE"));
         } finally {
             demo.destroy();
             boolean exited = demo.waitFor(90, TimeUnit.SECONDS);
@@ -92,6 +96,16 @@ class DemoIT {
         } catch (java.io.IOException e) {
             lines.add("(output closed: " + e.getMessage() + ")");
         }
+    }
+
+    /** The first result block: its head line ({@code [ 1/27] afp-demo-... v1  fr ... → articles...}) and the lines after. */
+    private String firstResult() {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).matches("^\\[\\s*1/\\d+].*")) {
+                return String.join("\n", lines.subList(i, Math.min(lines.size(), i + 4)));
+            }
+        }
+        return "";
     }
 
     private Optional<String> line(String prefix) {

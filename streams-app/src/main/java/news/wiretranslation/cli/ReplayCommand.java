@@ -194,8 +194,16 @@ final class ReplayCommand implements Callable<Integer> {
                 summary.written(), new TreeMap<>(summary.writtenPerTarget().entrySet().stream()
                         .collect(Collectors.toMap(e -> e.getKey().code(), Map.Entry::getValue))),
                 seconds, summary.written() / seconds);
-        out.printf("MT characters billed %,d (estimated %,d, %s); from the translation memory %,d%n",
-                summary.billedCharacters(), estimate, difference, summary.memoryCharacters());
+        if (plan.price().billsCharacters()) {
+            out.printf("MT characters billed %,d (estimated %,d, %s); from the translation memory %,d (estimated %,d)%n",
+                    summary.billedCharacters(), estimate, difference, summary.memoryCharacters(), plan.memoryCharacters());
+        } else {
+            // An engine that bills nothing (Apertium): its 0 billed compared with the characters to send would read
+            // as "-100%". What it was to be sent, and its cost at the configured price, say what the replay cost.
+            out.printf("%s bills nothing: %,d characters estimated to send, cost %.2f at %.2f per million; from the "
+                            + "translation memory %,d (estimated %,d)%n", plan.price().engine(), estimate,
+                    plan.estimatedCost(), plan.price().perMillion(), summary.memoryCharacters(), plan.memoryCharacters());
+        }
         if (summary.leftOut() > 0) {
             out.printf("%d articles left out: revised on the input while the replay ran (the live service wrote the "
                     + "new revision)%n", summary.leftOut());

@@ -25,8 +25,8 @@ import news.wiretranslation.registry.RestSchemaRegistryClient;
 import news.wiretranslation.registry.SchemaRegistryClientConfig;
 import news.wiretranslation.registry.SchemaRegistryException;
 import news.wiretranslation.registry.TopicNameStrategy;
+import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -188,9 +188,17 @@ public final class SchemasCommand implements Callable<Integer> {
             }
             try {
                 return new Schema.Parser().parse(file.toFile());
-            } catch (IOException | SchemaParseException e) {
-                throw new IllegalArgumentException("Cannot parse " + file + " as an Avro schema: " + e.getMessage(), e);
+            } catch (IOException | AvroRuntimeException e) {
+                // AvroRuntimeException, not only SchemaParseException: an invalid default is an AvroTypeException,
+                // which escaped as a stack trace and exit 1. One line, the file and the problem, is what the user needs.
+                throw new IllegalArgumentException("Cannot parse " + file + " as an Avro schema: " + firstLine(e), e);
             }
+        }
+
+        private static String firstLine(Exception e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+            int end = message.indexOf('\n');
+            return end < 0 ? message : message.substring(0, end).strip();
         }
 
         /** Checks every pairing, printing each verdict; returns the checks in order. */

@@ -132,7 +132,10 @@ public final class ConfigLoader {
                 faults(),
                 kafkaSecurity(),
                 new ServiceConfig.Sizes(parse(Setting.MAX_ARTICLE_BYTES, value -> inRange(value, 1024, 20_000_000),
-                        "a number of bytes from 1024 to 20000000")));
+                        "a number of bytes from 1024 to 20000000")),
+                new ServiceConfig.Prices(
+                        parse(Setting.DEEPL_PRICE_PER_MILLION_CHARACTERS, ConfigLoader::price, "a number, 0 or more (e.g. 25 or 20.5)"),
+                        parse(Setting.APERTIUM_PRICE_PER_MILLION_CHARACTERS, ConfigLoader::price, "a number, 0 or more (e.g. 0 or 1.5)")));
     }
 
     /** The Kafka bootstrap servers alone. */
@@ -577,6 +580,14 @@ public final class ConfigLoader {
             case "low" -> false;
             default -> throw new IllegalArgumentException("unknown accuracy mode");
         };
+    }
+
+    static double price(String value) {
+        double d = Double.parseDouble(value);
+        if (!(d >= 0) || Double.isInfinite(d)) {
+            throw new IllegalArgumentException("must be 0 or more");
+        }
+        return d;
     }
 
     static double fraction(String value) {

@@ -33,7 +33,8 @@ public record ServiceConfig(
         StyleGuide styleGuide,
         Faults faults,
         KafkaSecurity kafkaSecurity,
-        Sizes sizes) {
+        Sizes sizes,
+        Prices prices) {
 
     public ServiceConfig {
         targetLanguages = List.copyOf(targetLanguages);
@@ -91,6 +92,19 @@ public record ServiceConfig(
         DEEPL,
         /** Apertium, self-hosted and offline: the local {@code apertium} command or an Apertium-APY server. */
         APERTIUM
+    }
+
+    /**
+     * What each engine costs per million characters, in the contract's currency ({@code DEEPL_PRICE_PER_MILLION_CHARACTERS},
+     * {@code APERTIUM_PRICE_PER_MILLION_CHARACTERS}): the price the cost meters and the replay's estimate use.
+     */
+    public record Prices(double deepLPerMillion, double apertiumPerMillion) {
+        public double perMillion(Engine engine) {
+            return switch (engine) {
+                case DEEPL -> deepLPerMillion;
+                case APERTIUM -> apertiumPerMillion;
+            };
+        }
     }
 
     /** Apertium settings: an APY server's URL, or empty for the local {@code apertium} command. */

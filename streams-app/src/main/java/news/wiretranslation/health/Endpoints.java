@@ -8,6 +8,8 @@ public final class Endpoints {
     public static final String METRICS = "/metrics";
     public static final String LIVE = "/health/live";
     public static final String READY = "/health/ready";
+    /** The translation engine's state (available, circuit open, quota paused) and since when; never a probe. */
+    public static final String ENGINE = "/health/engine";
 
     private Endpoints() {
     }

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The service's HTTP server: Prometheus's scrape ({@link Endpoints#METRICS}), liveness and readiness
- * ({@link Endpoints#LIVE}, {@link Endpoints#READY}, JSON). The JDK's own server: three GET routes need no framework.
+ * ({@link Endpoints#LIVE}, {@link Endpoints#READY}, JSON), the engine's state ({@link Endpoints#ENGINE}, JSON). The
+ * JDK's own server: four GET routes need no framework.
  */
 public final class HealthServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HealthServer.class);
@@ -38,8 +39,10 @@ public final class HealthServer implements AutoCloseable {
      *
      * @param scrape    the metrics in Prometheus's text format
      * @param readiness what the readiness endpoint reports
+     * @param engine    what the engine endpoint reports
      */
-    public static HealthServer start(ServiceConfig.Http http, Supplier<String> scrape, Readiness readiness) throws IOException {
+    public static HealthServer start(ServiceConfig.Http http, Supplier<String> scrape, Readiness readiness,
+                                     EngineReport engine) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(http.bindAddress(), http.port()), 16);
         server.createContext(Endpoints.METRICS, exchange -> respond(exchange, 200, PROMETHEUS_TEXT, scrape.get()));
         server.createContext(Endpoints.LIVE, exchange -> respond(exchange, 200, "application/json", "{\"status\":\"UP\"}"));
@@ -47,6 +50,7 @@ public final class HealthServer implements AutoCloseable {
             Readiness.Report report = readiness.report();
             respond(exchange, report.ready() ? 200 : 503, "application/json", json(report));
         });
+        server.createContext(Endpoints.ENGINE, exchange -> respond(exchange, 200, "application/json", engine.json()));
         ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "wire-translation-http");
             thread.setDaemon(true);
@@ -55,8 +59,8 @@ public final class HealthServer implements AutoCloseable {
         server.setExecutor(executor);
         server.start();
         HealthServer started = new HealthServer(server, executor);
-        log.info("Metrics and health on http://{}:{} ({}, {}, {})", http.bindAddress(), started.port(),
-                Endpoints.METRICS, Endpoints.LIVE, Endpoints.READY);
+        log.info("Metrics and health on http://{}:{} ({}, {}, {}, {})", http.bindAddress(), started.port(),
+                Endpoints.METRICS, Endpoints.LIVE, Endpoints.READY, Endpoints.ENGINE);
         return started;
     }
 

@@ -4,23 +4,24 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import news.wiretranslation.translate.EngineState;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * Whether this instance should get traffic and count as up: ready only when the language models are loaded, Kafka
- * Streams is RUNNING, the translation engine is available (not quota-paused, circuit closed) and stream threads do not
- * keep failing (a thread replaced again and again on the same record is RUNNING in Kafka Streams' eyes). Before the service
- * exists (models loading) it is "starting". Thread-safe: the HTTP server reads it while the service starts.
+ * Whether this pod does its work: ready only when the language models are loaded, Kafka Streams is RUNNING and stream
+ * threads do not keep failing (a thread replaced again and again on the same record is RUNNING in Kafka Streams' eyes).
+ * Before the service exists (models loading) it is "starting".
+ *
+ * <p>The translation engine's state (a DeepL quota pause, an open circuit) is not part of it: a pause is the engine's,
+ * not the pod's, and hits every pod at once; had it made them all unready, node drains (the PodDisruptionBudget sees
+ * every pod down) and rollouts would stall until the engine came back. It has its own endpoint ({@link EngineReport}),
+ * gauges and alert. Thread-safe: the HTTP server reads it while the service starts.
  */
 public final class Readiness {
     private volatile Supplier<KafkaStreams.State> streams;
-    private volatile EngineState engine;
     private volatile ThreadFailures threadFailures;
 
     /** Called once the service is built: its language models are loaded by then. */
-    public void serviceBuilt(Supplier<KafkaStreams.State> streamsState, EngineState engineState) {
-        this.engine = engineState;
+    public void serviceBuilt(Supplier<KafkaStreams.State> streamsState) {
         this.streams = streamsState;
     }
 
@@ -33,19 +34,14 @@ public final class Readiness {
     public Report report() {
         Map<String, Check> checks = new LinkedHashMap<>();
         Supplier<KafkaStreams.State> streamsState = streams;
-        EngineState engineState = engine;
         if (streamsState == null) {
             checks.put("languageModels", new Check(false, "loading"));
             checks.put("kafkaStreams", new Check(false, "not started"));
-            checks.put("translation", new Check(false, "not started"));
             return new Report(checks);
         }
         checks.put("languageModels", new Check(true, "loaded"));
         KafkaStreams.State state = streamsState.get();
         checks.put("kafkaStreams", new Check(state == KafkaStreams.State.RUNNING, state.name()));
-        checks.put("translation", engineState.isAvailable()
-                ? new Check(true, EngineState.Status.AVAILABLE.name())
-                : new Check(false, engineState.status().name() + (engineState.reason().isEmpty() ? "" : ": " + engineState.reason())));
         ThreadFailures failures = threadFailures;
         if (failures != null) {
             checks.put("streamThreads", failures.check());
@@ -63,7 +59,7 @@ public final class Readiness {
             return checks.values().stream().allMatch(Check::ok);
         }
 
-        /** Why not ready, e.g. {@code kafkaStreams: REBALANCING; translation: QUOTA_PAUSED: ...}; empty when ready. */
+        /** Why not ready, e.g. {@code kafkaStreams: REBALANCING; streamThreads: 3 stream thread failures ...}; empty when ready. */
         public String reasons() {
             StringBuilder out = new StringBuilder();
             checks.forEach((name, check) -> {

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import news.wiretranslation.article.DetectedArticle;
@@ -112,6 +114,20 @@ public final class PipelineMetrics {
     /** One failed machine-translation request (or probe), by kind: 429, 456, 5xx, timeout, connection, 403, 400, other. */
     public void mtError(String kind) { registry.counter("wire_translation_mt_errors", "kind", kind).increment(); }
 
+    /**
+     * A request the engine refused because it does not translate the pair (Apertium without a route from
+     * {@code source} to {@code target}): the article is dead-lettered, but the engine did not fail, so this is not an
+     * MT error and stays out of the MT error ratio.
+     */
+    public void unsupportedPair(String source, String target, String engine) {
+        Counter.builder("wire_translation_unsupported_pairs")
+                .description("Engine requests refused because the engine does not translate the language pair (not an"
+                        + " engine failure: not in wire_translation_mt_errors_total)")
+                .tags("source", Objects.requireNonNullElse(LanguageTag.primary(source), "other"), "target", target,
+                        "engine", engine)
+                .register(registry).increment();
+    }
+
     /** Time from the article's {@code receivedAt} to its output leaving for one target language. */
     void endToEnd(Article article, Instant now) {
         Instant receivedAt = received.get(article.getId(), article.getVersion());
@@ -163,15 +179,16 @@ public final class PipelineMetrics {
     /**
      * The characters of an article the translate step translated, per target language: what the engine billed (the
      * label's {@code billedCharacters}, DeepL's own figure), what the translation memory (or a text shared in
-     * flight) saved, and what the service sent to the engine for it by its own count. When the engine bills by the
-     * character, the difference between billed and sent is counted by direction: {@code over}, the engine billed
-     * more than the service sent; {@code under}, less. An engine that bills nothing (Apertium) is not compared: its
-     * 0 billed is no under-billing. Nothing for an article passed through.
+     * flight) saved, and what the service sent to the engine for it by its own count; and what they cost at the
+     * engine's price ({@link EnginePrice}: billed characters where the engine bills, sent ones otherwise). When the
+     * engine bills by the character, the difference between billed and sent is counted by direction: {@code over},
+     * the engine billed more than the service sent; {@code under}, less. An engine that bills nothing (Apertium) is
+     * not compared: its 0 billed is no under-billing. Nothing for an article passed through.
      *
      * @param sentCharacters source characters (code points) of the article's texts sent to the engine
-     * @param engineBills    whether the engine bills by the character and reports it ({@code Translator#billsCharacters})
+     * @param price          the engine's name, whether it bills by the character, and its price
      */
-    public void charactersOut(Article article, long sentCharacters, boolean engineBills) {
+    public void charactersOut(Article article, long sentCharacters, EnginePrice price) {
         if (article.getTranslation() == null) {
             return;
         }
@@ -180,11 +197,33 @@ public final class PipelineMetrics {
         characters(target, "billed").increment(billed);
         characters(target, "memory").increment(article.getTranslation().getMemoryCharacters());
         characters(target, "sent").increment(sentCharacters);
-        if (engineBills) {
+        cost(price).increment(price.cost(price.chargeable(billed, sentCharacters)));
+        if (price.billsCharacters()) {
             // Both directions from the first comparison on, at 0, so that rates and alerts have a series to read.
             billingDifference(target, "over").increment(Math.max(0, billed - sentCharacters));
             billingDifference(target, "under").increment(Math.max(0, sentCharacters - billed));
         }
+    }
+
+    /**
+     * Makes the engine's cost meters exist from start-up: its price as a gauge, and its cost at 0, so that the cost
+     * panel shows the engine (and 0) before the first translation.
+     */
+    public void enginePrice(EnginePrice price) {
+        Gauge.builder("wire_translation_price_per_million_characters", price, EnginePrice::perMillion)
+                .description("The engine's configured price per million characters (DEEPL_PRICE_PER_MILLION_CHARACTERS,"
+                        + " APERTIUM_PRICE_PER_MILLION_CHARACTERS), in the contract's currency")
+                .tags("engine", price.engine(), "charged_for", price.billsCharacters() ? "billed" : "sent")
+                .register(registry);
+        cost(price);
+    }
+
+    private Counter cost(EnginePrice price) {
+        return Counter.builder("wire_translation_cost")
+                .description("What the translated articles cost at the engine's configured price: billed characters"
+                        + " where the engine bills (DeepL), characters sent otherwise (Apertium, 0 by default)." + ATTEMPTS)
+                .tag("engine", price.engine())
+                .register(registry);
     }
 
     private Counter characters(String target, String kind) {

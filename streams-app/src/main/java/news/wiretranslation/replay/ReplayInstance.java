@@ -89,7 +89,10 @@ public final class ReplayInstance {
             out.println(progress.line(selection.written() + selection.leftOut(), selection.billedCharacters(), now));
             Map<TargetLanguage, Long> perTarget = new HashMap<>();
             plan.targets().forEach(t -> perTarget.put(t, selection.written(t)));
-            service.streams().cleanUp();
+            // Not KafkaStreams#cleanUp: it leaves the directory (and warns "not empty"); this removes all of it.
+            ReplayStateDirectory state = ReplayStateDirectory.of(replay);
+            state.remove();
+            out.printf("removed the replay's state directory %s%n", state.path());
             cleanUp(admin, out);
             return new Summary(selection.written(), selection.leftOut(), selection.billedCharacters(), selection.memoryCharacters(),
                     Duration.ofMillis(now - started), perTarget);

@@ -16,6 +16,7 @@ import news.wiretranslation.config.RegistrySettings;
 import news.wiretranslation.config.ServiceConfig;
 import news.wiretranslation.config.TargetLanguage;
 import news.wiretranslation.label.ArticleLabeler;
+import news.wiretranslation.metrics.EnginePrice;
 import news.wiretranslation.registry.AvroDeserializer;
 import news.wiretranslation.topology.ArticlePreparation;
 import news.wiretranslation.translate.SettingsFingerprint;
@@ -42,7 +43,9 @@ import org.apache.kafka.common.utils.Bytes;
  *       settings fingerprint is left alone; one whose output holds a later revision always is (even with
  *       {@code force}: the replay instance's revision gate starts empty and cannot know it);</li>
  *   <li>the cost: each text to translate is looked up in the memory of its target and input partition, as the
- *       translate step does; one not found is billed (its characters, as DeepL counts them) and remembered.</li>
+ *       translate step does; one not found is sent (its characters, as DeepL counts and bills them; Apertium bills
+ *       nothing) and remembered; one another partition's article sends at the same time is counted as from memory,
+ *       as the labels count it.</li>
  * </ul>
  */
 public final class ReplayPlanner {
@@ -82,7 +85,8 @@ public final class ReplayPlanner {
 
         try (Consumer<byte[], byte[]> consumer = TopicScan.consumer(config)) {
             List<PartitionRange> ranges = request.range().resolve(consumer, input);
-            ReplayPlan plan = new ReplayPlan(ranges, request.targets());
+            ReplayPlan plan = new ReplayPlan(ranges, request.targets(), new EnginePrice(translator.engine(),
+                    translator.billsCharacters(), config.prices().perMillion(config.engine())));
             List<PartitionRange> toEnd = ReplayRange.everything().resolve(consumer, input).stream()
                     .map(whole -> ranges.stream().filter(r -> r.partition() == whole.partition()).findFirst()
                             .map(r -> new PartitionRange(r.partition(), r.start(), Math.max(r.start(), whole.end()))).orElse(whole))

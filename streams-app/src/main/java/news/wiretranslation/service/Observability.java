@@ -3,6 +3,7 @@ package news.wiretranslation.service;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,6 +12,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import news.wiretranslation.config.ServiceConfig;
+import news.wiretranslation.health.EngineReport;
 import news.wiretranslation.health.HealthServer;
 import news.wiretranslation.health.Readiness;
 import news.wiretranslation.metrics.PrometheusMetrics;
@@ -19,9 +21,9 @@ import news.wiretranslation.translate.meters.TranslationQueueGauges;
 
 /**
  * What operators see of a running instance: the Prometheus registry and the HTTP server with {@code /metrics},
- * {@code /health/live} and {@code /health/ready}. Started before the service is built, so that liveness answers and
+ * {@code /health/live}, {@code /health/ready} and {@code /health/engine}. Started before the service is built, so that liveness answers and
  * readiness says "starting" while the language models load; {@link #attach} then binds the service's Kafka Streams
- * metrics, its engine state and its readiness.
+ * metrics, its engine state (endpoint and gauges) and its readiness.
  */
 public final class Observability implements AutoCloseable {
     /** How often new Kafka client metrics (a partition assigned, a task created) are looked for and bound. */
@@ -29,6 +31,7 @@ public final class Observability implements AutoCloseable {
 
     private final PrometheusMetrics metrics;
     private final Readiness readiness;
+    private final EngineReport engineReport;
     private final HealthServer server;
     private final ScheduledExecutorService kafkaMetricsScheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "wire-translation-kafka-metrics");
@@ -37,12 +40,14 @@ public final class Observability implements AutoCloseable {
     });
     private KafkaStreamsMetrics kafkaStreamsMetrics;
 
-    private Observability(PrometheusMetrics metrics, Readiness readiness, HealthServer server) {
+    private Observability(PrometheusMetrics metrics, Readiness readiness, EngineReport engineReport, HealthServer server) {
         this.metrics = metrics;
         this.readiness = readiness;
+        this.engineReport = engineReport;
         this.server = server;
         Gauge.builder("wire_translation_ready", readiness, r -> r.report().ready() ? 1 : 0)
-                .description("1 when the instance is ready (language models loaded, Kafka Streams RUNNING, engine available, stream threads not failing)")
+                .description("1 when the instance is ready (language models loaded, Kafka Streams RUNNING, stream threads not failing);"
+                        + " an engine pause does not make it 0, see wire_translation_engine_state")
                 .register(metrics.registry());
     }
 
@@ -50,8 +55,10 @@ public final class Observability implements AutoCloseable {
     public static Observability start(ServiceConfig config) {
         PrometheusMetrics metrics = new PrometheusMetrics();
         Readiness readiness = new Readiness();
+        EngineReport engineReport = new EngineReport(InstantSource.system());
         try {
-            return new Observability(metrics, readiness, HealthServer.start(config.http(), metrics::scrape, readiness));
+            return new Observability(metrics, readiness, engineReport,
+                    HealthServer.start(config.http(), metrics::scrape, readiness, engineReport));
         } catch (IOException e) {
             metrics.close();
             throw new UncheckedIOException("Cannot serve metrics and health on " + config.http().bindAddress() + ":"
@@ -66,7 +73,8 @@ public final class Observability implements AutoCloseable {
         kafkaStreamsMetrics.bindTo(metrics.registry());
         EngineStateGauges.bind(metrics.registry(), service.engineState());
         service.translateStep().batched().ifPresent(dispatcher -> TranslationQueueGauges.bind(metrics.registry(), dispatcher));
-        readiness.serviceBuilt(service::state, service.engineState());
+        engineReport.serviceBuilt(service.engineState());
+        readiness.serviceBuilt(service::state);
         readiness.watch(service.threadFailures());
     }
 

@@ -11,6 +11,7 @@ import news.wiretranslation.config.RegistrySettings;
 import news.wiretranslation.config.ServiceConfig;
 import news.wiretranslation.config.TargetLanguage;
 import news.wiretranslation.logging.ArticleLog;
+import news.wiretranslation.metrics.EnginePrice;
 import news.wiretranslation.metrics.PipelineMetrics;
 import news.wiretranslation.registry.AvroSerde;
 import org.apache.kafka.common.serialization.Serde;
@@ -119,11 +120,13 @@ public final class TranslationTopology {
                 .map((id, outcome) -> KeyValue.pair(outcome.deadLetterKey(), outcome.deadLetter()), Named.as("dead-letter-" + suffix))
                 .to(config.topics().deadLetter(), Produced.with(Serdes.ByteArray(), serde(DeadLetter.class, registry))
                         .withName("write-dead-letter-" + suffix));
-        boolean engineBills = translation.translator().billsCharacters();
+        EnginePrice price = new EnginePrice(translation.translator().engine(),
+                translation.translator().billsCharacters(), config.prices().perMillion(config.engine()));
+        metrics.enginePrice(price);
         return outcomes.filter((id, outcome) -> !outcome.isDeadLetter(), Named.as("translated-" + suffix))
                 // The engine's billed figure (in the label) beside the service's own count of what it sent, which the
                 // label has no field for: counted here, where both are at hand.
-                .peek((id, outcome) -> metrics.charactersOut(outcome.article(), outcome.sentCharacters(), engineBills),
+                .peek((id, outcome) -> metrics.charactersOut(outcome.article(), outcome.sentCharacters(), price),
                         Named.as("count-characters-" + suffix))
                 .mapValues(TranslationOutcome::article, Named.as("article-" + suffix));
     }

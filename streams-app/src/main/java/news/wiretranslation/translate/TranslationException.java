@@ -48,6 +48,7 @@ public class TranslationException extends Exception {
     private final Kind kind;
     private final java.time.Duration retryAfter;
     private String configurationFault;
+    private UnsupportedPair unsupportedPair;
 
     public TranslationException(Kind kind, String message, Throwable cause) {
         this(kind, message, cause, null);
@@ -73,6 +74,22 @@ public class TranslationException extends Exception {
         TranslationException e = new TranslationException(Kind.CONFIGURATION, message, cause);
         e.configurationFault = fault;
         return e;
+    }
+
+    /**
+     * A {@link Kind#REJECTED} failure because the engine does not translate {@code source} to {@code target}: the
+     * article is dead-lettered as for any refusal, but the refusal is no error of the engine (see
+     * {@link #unsupportedPair()}).
+     */
+    public static TranslationException unsupportedPair(String source, String target, String message) {
+        TranslationException e = new TranslationException(Kind.REJECTED, message);
+        e.unsupportedPair = new UnsupportedPair(source, target);
+        return e;
+    }
+
+    /** The pair the engine does not translate, when that is why it refused; empty for every other failure. */
+    public java.util.Optional<UnsupportedPair> unsupportedPair() {
+        return java.util.Optional.ofNullable(unsupportedPair);
     }
 
     /** For a {@link Kind#CONFIGURATION} failure, its code (e.g. {@code glossary_not_found}); otherwise null. */

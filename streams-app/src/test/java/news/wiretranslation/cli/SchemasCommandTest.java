@@ -79,6 +79,19 @@ class SchemasCommandTest {
     }
 
     @Test
+    void anInvalidDefaultIsOneLineNamingTheFileAndTheProblemAndExit2(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("BadDefault.avsc"), "{\"type\":\"record\",\"name\":\"BadDefault\",\"fields\":"
+                + "[{\"name\":\"count\",\"type\":\"long\",\"default\":\"many\"}]}");
+
+        Run run = run("schemas", "check", "--registry", "http://127.0.0.1:1", "--dir", dir.toString(),
+                "--subject", "bad-value=BadDefault.avsc");
+
+        assertThat(run.exitCode()).isEqualTo(SchemasCommand.EXIT_USAGE);
+        assertThat(run.err().strip()).as("one line, no stack trace").doesNotContain("\n", "\tat ", "Exception")
+                .contains("BadDefault.avsc", "Cannot parse", "count", "many");
+    }
+
+    @Test
     void defaultSubjectsFollowTheServicesTopicSettings() {
         ConfigLoader loader = new ConfigLoader(Map.of("TARGET_LANGUAGES", "EN-US,PT-BR", "INPUT_TOPIC", "wires",
                 "SCHEMA_REGISTRY_URL", "http://127.0.0.1:1"), new Properties());

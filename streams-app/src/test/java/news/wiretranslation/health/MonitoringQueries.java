@@ -39,7 +39,7 @@ public final class MonitoringQueries {
         JsonNode dashboard = new ObjectMapper().readTree(Files.readString(DASHBOARD));
         Map<String, String> variables = new HashMap<>();
         for (JsonNode variable : dashboard.path("templating").path("list")) {
-            variables.put(variable.path("name").asText(), variable.path("query").asText());
+            variables.put(variable.path("name").asText(), defaultValue(variable));
         }
         Map<String, String> queries = new LinkedHashMap<>();
         for (JsonNode panel : panels(dashboard)) {
@@ -52,6 +52,18 @@ public final class MonitoringQueries {
             }
         }
         return queries;
+    }
+
+    /**
+     * What Grafana puts in a query for the variable as the dashboard opens: a query variable's current value, or its
+     * {@code allValue} when "All" is chosen (every instance); a text box's text.
+     */
+    private static String defaultValue(JsonNode variable) {
+        if ("query".equals(variable.path("type").asText())) {
+            String current = variable.path("current").path("value").asText();
+            return "$__all".equals(current) ? variable.path("allValue").asText(".*") : current;
+        }
+        return variable.path("query").asText();
     }
 
     private static List<JsonNode> panels(JsonNode dashboard) {

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-import news.wiretranslation.translate.EngineState;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +34,7 @@ class ThreadFailuresTest {
     void aThreadThatKeepsFailingMakesTheInstanceNotReadyWithTheCauseAndRecoversOnceTheFailuresAgeOut() {
         ThreadFailures failures = new ThreadFailures(clock);
         Readiness readiness = new Readiness();
-        readiness.serviceBuilt(() -> KafkaStreams.State.RUNNING, new EngineState());
+        readiness.serviceBuilt(() -> KafkaStreams.State.RUNNING);
         readiness.watch(failures);
 
         failures.failed("the broker refused a record");

@@ -1,6 +1,8 @@
 package news.wiretranslation.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +26,9 @@ import news.wiretranslation.translate.TranslationResult;
 import org.junit.jupiter.api.Test;
 
 class PipelineMetricsTest {
+    private static final EnginePrice DEEPL = new EnginePrice("deepl", true, 25);
+    private static final EnginePrice APERTIUM = new EnginePrice("apertium", false, 0);
+    private static final EnginePrice APERTIUM_AT_A_PRICE = new EnginePrice("apertium-priced", false, 2);
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final PipelineMetrics metrics = new PipelineMetrics(registry);
 
@@ -102,9 +107,9 @@ class PipelineMetricsTest {
 
     @Test
     void countsBilledMemoryAndSentCharactersAndTheDifferenceBetweenBilledAndSentByDirection() {
-        metrics.charactersOut(translated("a", 120, 30), 100, true); // billed 20 over what was sent
-        metrics.charactersOut(translated("b", 95, 0), 100, true);   // 5 under
-        metrics.charactersOut(translated("c", 0, 200), 0, true);    // all from memory: nothing to compare
+        metrics.charactersOut(translated("a", 120, 30), 100, DEEPL); // billed 20 over what was sent
+        metrics.charactersOut(translated("b", 95, 0), 100, DEEPL);   // 5 under
+        metrics.charactersOut(translated("c", 0, 200), 0, DEEPL);    // all from memory: nothing to compare
 
         assertThat(characters("billed")).isEqualTo(215);
         assertThat(characters("memory")).isEqualTo(230);
@@ -114,11 +119,39 @@ class PipelineMetricsTest {
     }
 
     @Test
+    void costsBilledCharactersAtTheEnginesPriceWhereItBillsAndSentOnesOtherwise() {
+        metrics.enginePrice(DEEPL);
+        metrics.enginePrice(APERTIUM_AT_A_PRICE);
+        assertThat(cost("deepl")).as("exists from start-up, at 0").isZero();
+
+        metrics.charactersOut(translated("a", 120_000, 30), 100_000, DEEPL);     // billed 120,000 at 25 per million
+        metrics.charactersOut(translated("b", 0, 500), 200_000, APERTIUM_AT_A_PRICE); // sent 200,000 at 2 per million
+        metrics.charactersOut(translated("c", 0, 0), 50_000, APERTIUM);           // self-hosted at 0
+
+        assertThat(cost("deepl")).isCloseTo(3.0, within(1e-9));
+        assertThat(cost("apertium-priced")).isCloseTo(0.4, within(1e-9));
+        assertThat(cost("apertium")).isZero();
+        assertThat(registry.get("wire_translation_price_per_million_characters").tags("engine", "deepl",
+                "charged_for", "billed").gauge().value()).isEqualTo(25);
+        assertThat(registry.get("wire_translation_price_per_million_characters").tags("engine", "apertium-priced",
+                "charged_for", "sent").gauge().value()).isEqualTo(2);
+    }
+
+    @Test
+    void refusesANegativePrice() {
+        assertThatThrownBy(() -> new EnginePrice("deepl", true, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private double cost(String engine) {
+        return registry.counter("wire_translation_cost", "engine", engine).count();
+    }
+
+    @Test
     void comparesNothingForAnEngineThatBillsNothingNorForAnArticlePassedThrough() {
-        metrics.charactersOut(translated("a", 0, 0), 100, false); // Apertium: 0 billed is no under-billing
+        metrics.charactersOut(translated("a", 0, 0), 100, APERTIUM); // Apertium: 0 billed is no under-billing
         RawArticle raw = TestArticles.english("b");
         metrics.charactersOut(new ArticleLabeler(Clock.systemUTC()).passedThrough(detected(raw, "en", 1),
-                TargetLanguage.parse("EN-US")), 0, true);
+                TargetLanguage.parse("EN-US")), 0, DEEPL);
 
         assertThat(characters("sent")).isEqualTo(100);
         assertThat(characters("billed")).isZero();
@@ -140,7 +173,7 @@ class PipelineMetricsTest {
         metrics.articleOut(out);
         metrics.articleOut(new ArticleLabeler(Clock.systemUTC()).passedThrough(detected(TestArticles.english("b"), "en", 1),
                 TargetLanguage.parse("EN-US")));
-        metrics.charactersOut(out, 100, true);
+        metrics.charactersOut(out, 100, DEEPL);
 
         List<String> topologyMeters = List.of("wire_translation_articles_in", "wire_translation_articles_detected",
                 "wire_translation_detection_confidence", "wire_translation_language_disagreements",
@@ -148,7 +181,7 @@ class PipelineMetricsTest {
                 "wire_translation_quality_flags", "wire_translation_normalization_rules",
                 "wire_translation_articles_out_attempts", "wire_translation_articles_passed_through",
                 "wire_translation_end_to_end", "wire_translation_characters",
-                "wire_translation_billing_difference_characters");
+                "wire_translation_billing_difference_characters", "wire_translation_cost");
         for (String name : topologyMeters) {
             assertThat(registry.find(name).meters()).as(name).isNotEmpty().allSatisfy(meter ->
                     assertThat(meter.getId().getDescription()).as("description of %s", name)

@@ -15,7 +15,8 @@ class PlannedReplayTest {
 
     @Test
     void anArticleRevisedMeanwhileIsLeftOutOnlyForTheLanguagesTheLiveServiceWrites() {
-        ReplayPlan plan = new ReplayPlan(List.of(new PartitionRange(0, 0, 10)), List.of(EN_US, DE));
+        ReplayPlan plan = new ReplayPlan(List.of(new PartitionRange(0, 0, 10)), List.of(EN_US, DE),
+                new news.wiretranslation.metrics.EnginePrice("deepl", true, 25));
         PlannedReplay replay = new PlannedReplay(plan, "replay-1", Set.of(EN_US));
         replay.revised("story-7");
 

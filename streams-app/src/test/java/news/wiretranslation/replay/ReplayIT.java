@@ -162,6 +162,14 @@ class ReplayIT {
             assertThat(Long.parseLong(summary.group(1).replace(",", ""))).as("the replay's own count").isEqualTo(billed);
             assertThat((double) billed).as("billed against the dry run's estimate %d", estimate)
                     .isBetween(estimate * 0.99, estimate * 1.01);
+            assertThat(dryRun.output()).contains("engine deepl: " + estimate + " characters billed at 25.00 per million");
+
+            // The replay removed what it created: its state directory (the live service's stays), its group's topics.
+            assertThat(dir.resolve("state").resolve("replay-add-de")).as("the replay's state directory").doesNotExist();
+            assertThat(dir.resolve("state").resolve("replay-add")).as("the live service's").exists();
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+                assertThat(admin.listTopics().names().get()).noneMatch(topic -> topic.startsWith("replay-add-de-"));
+            }
 
             // Exactly the range's articles, each at its latest revision, when that revision is in the range.
             Map<String, Integer> expected = new LinkedHashMap<>();

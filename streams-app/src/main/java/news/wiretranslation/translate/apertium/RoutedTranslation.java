@@ -37,9 +37,9 @@ final class RoutedTranslation {
     static List<Pair> route(TranslationRequest request, ApertiumPairs pairs) throws TranslationException {
         String source = LanguageCodes.normalize(request.sourceLanguage());
         String target = LanguageCodes.normalize(request.targetLanguage());
-        List<Pair> route = pairs.route(source, target).orElseThrow(() -> new TranslationException(Kind.REJECTED,
-                "Apertium cannot translate " + request.sourceLanguage() + " -> " + request.targetLanguage() + " ("
-                        + source + " -> " + target + "): no installed pair or chain of at most " + pairs.maxHops()
+        List<Pair> route = pairs.route(source, target).orElseThrow(() -> TranslationException.unsupportedPair(
+                request.sourceLanguage(), request.targetLanguage(), "Apertium cannot translate "
+                        + request.sourceLanguage() + " -> " + request.targetLanguage() + " (" + source + " -> " + target + "): no installed pair or chain of at most " + pairs.maxHops()
                         + " pairs leads there; installed pairs: " + pairs));
         if (route.isEmpty()) {
             throw new TranslationException(Kind.REJECTED, "source and target are the same language (" + source

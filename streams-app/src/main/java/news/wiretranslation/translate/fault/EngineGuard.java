@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  *       left with the characters the dispatcher holds ({@link #holdsWork}: what must go first). While they do not
  *       fit, the pause holds: nothing is sent, nothing consumed. When they fit (or the period's whole limit is free,
  *       for work larger than a period), the held work may go (a <em>trial</em>: the state stays
- *       {@code QUOTA_PAUSED}, so consumption and readiness stay paused); the first request the engine then answers
+ *       {@code QUOTA_PAUSED}, so consumption stays paused); the first request the engine then answers
  *       ends the pause, and a 456 instead keeps it, as one pause: the service neither resumes nor consumes on a
  *       guess. With nothing held, or no one telling what is held, the probe's answer ends the pause at once;</li>
  *   <li><b>403</b>: logged loudly; the caller fails (at start-up the service refuses to start; later the stream
@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * Listeners hear every change of state (the service pauses consumption while the engine is not available and resumes
- * when it is). Every failure is counted in {@code wire_translation_mt_errors{kind}}.
+ * when it is). Every failure is counted in {@code wire_translation_mt_errors{kind}}, except the refusal of a language
+ * pair the engine does not translate, counted in {@code wire_translation_unsupported_pairs{source,target,engine}}.
  */
 public final class EngineGuard implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EngineGuard.class);
@@ -143,9 +144,14 @@ public final class EngineGuard implements AutoCloseable {
         }
     }
 
-    /** A request failed: counted by kind; may open the circuit or pause for the quota. */
+    /**
+     * A request failed: counted by kind (an unsupported language pair apart, as no error of the engine); may open the
+     * circuit or pause for the quota.
+     */
     public void recordFailure(TranslationException failure) {
-        metrics.mtError(MtErrorKind.of(failure));
+        failure.unsupportedPair().ifPresentOrElse(
+                pair -> metrics.unsupportedPair(pair.source(), pair.target(), engine.engine()),
+                () -> metrics.mtError(MtErrorKind.of(failure)));
         switch (failure.kind()) {
             case QUOTA_EXCEEDED -> pause(Status.QUOTA_PAUSED, "DeepL character quota used up (HTTP 456): translation "
                     + "paused, checking the usage every " + settings.quotaProbeInterval().toMillis() + " ms");

@@ -72,6 +72,8 @@ class RoutedTranslationTest {
                     assertThat(e.kind()).isEqualTo(Kind.REJECTED);
                     assertThat(e.isRetriable()).isFalse();
                     assertThat(e.getMessage()).contains("de -> EN-US", "es-fr, fr-es, spa-eng", "2 pairs");
+                    assertThat(e.unsupportedPair()).as("a refusal of the pair, not an engine failure")
+                            .contains(new news.wiretranslation.translate.UnsupportedPair("de", "EN-US"));
                 });
     }
 
@@ -83,6 +85,7 @@ class RoutedTranslationTest {
                 .isInstanceOfSatisfying(TranslationException.class, e -> {
                     assertThat(e.kind()).isEqualTo(Kind.REJECTED);
                     assertThat(e.getMessage()).contains("same language");
+                    assertThat(e.unsupportedPair()).isEmpty();
                 });
     }
 

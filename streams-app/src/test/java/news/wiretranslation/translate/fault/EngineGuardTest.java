@@ -100,6 +100,25 @@ class EngineGuardTest {
     }
 
     @Test
+    void anUnsupportedPairIsCountedApartFromTheEnginesErrorsAndNeverOpensTheCircuit() {
+        guard(2);
+        for (int i = 0; i < 3; i++) {
+            guard.recordFailure(TranslationException.unsupportedPair("sv", "EN-US", "Apertium cannot translate sv -> EN-US"));
+        }
+        guard.recordFailure(TranslationException.unsupportedPair("zh-Hans", "ES", "Apertium cannot translate zh -> ES"));
+        guard.recordFailure(failure(Kind.REJECTED));
+
+        assertThat(state.status()).isEqualTo(Status.AVAILABLE);
+        assertThat(registry.counter("wire_translation_unsupported_pairs", "source", "sv", "target", "EN-US",
+                "engine", "probed").count()).isEqualTo(3);
+        assertThat(registry.counter("wire_translation_unsupported_pairs", "source", "zh", "target", "ES",
+                "engine", "probed").count()).isEqualTo(1);
+        assertThat(errors("400")).as("only the refusal that was not about the pair").isEqualTo(1);
+        assertThat(registry.find("wire_translation_mt_errors").counters().stream().mapToDouble(c -> c.count()).sum())
+                .isEqualTo(1);
+    }
+
+    @Test
     void sustainedFailureOpensTheCircuitAndAProbeClosesIt() {
         engine.probeFailure.set(Kind.SERVER_ERROR);
         guard(3);
