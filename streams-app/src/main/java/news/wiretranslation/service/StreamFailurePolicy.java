@@ -3,6 +3,7 @@ package news.wiretranslation.service;
 import news.wiretranslation.deadletter.Causes;
 import news.wiretranslation.health.ThreadFailures;
 import news.wiretranslation.translate.TranslationException;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,7 @@ public final class StreamFailurePolicy implements StreamsUncaughtExceptionHandle
 
     @Override
     public StreamThreadExceptionResponse handle(Throwable exception) {
-        failures.failed(Causes.describe(exception));
+        failures.failed(describe(exception));
         meter.run();
         TranslationException translation = Causes.find(exception, TranslationException.class);
         if (translation != null && translation.kind() == TranslationException.Kind.AUTHENTICATION) {
@@ -39,7 +40,23 @@ public final class StreamFailurePolicy implements StreamsUncaughtExceptionHandle
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         }
         log.warn("Stream thread failed ({} in the last {} min); replacing it, its records will be processed again: {}",
-                failures.recent(), ThreadFailures.WINDOW.toMinutes(), Causes.describe(exception));
+                failures.recent(), ThreadFailures.WINDOW.toMinutes(), describe(exception));
         return StreamThreadExceptionResponse.REPLACE_THREAD;
+    }
+
+    /**
+     * The failure as readiness reports it: where, from the first line of Kafka Streams' own message (it names the topic
+     * a record could not be sent to, or the task and offset being processed), and why, the innermost cause. The cause
+     * alone ("a message larger than the max message size") would not tell an operator which topic to fix.
+     */
+    static String describe(Throwable exception) {
+        String why = Causes.describe(exception);
+        StreamsException streams = Causes.find(exception, StreamsException.class);
+        if (streams == null || streams.getMessage() == null) {
+            return why;
+        }
+        String where = streams.getMessage().lines().findFirst().orElse("")
+                .replaceFirst(", stacktrace=.*$", "").replaceFirst("\\s*due to:?\\s*$", "").strip();
+        return where.isEmpty() || where.equals(why) ? why : where + ": " + why;
     }
 }

@@ -8,6 +8,7 @@ import news.wiretranslation.deadletter.DeadLetterDeserializationHandler;
 import news.wiretranslation.deadletter.DeadLetterProcessingHandler;
 import news.wiretranslation.deadletter.DeadLetterProductionHandler;
 import news.wiretranslation.deadletter.DeadLetterRecords;
+import news.wiretranslation.deadletter.OutputRefusals;
 import news.wiretranslation.topology.CommitPacing;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -23,8 +24,9 @@ public final class StreamsSettings {
      * A replay instance's settings: the service's, except that a record that cannot be deserialized is logged and
      * skipped, since the live service dead-lettered it when it first read it.
      */
-    public static Properties forReplay(ServiceConfig config, DeadLetterRecords.Counter deadLetters) {
-        Properties props = of(config, deadLetters);
+    public static Properties forReplay(ServiceConfig config, DeadLetterRecords.Counter deadLetters,
+                                       OutputRefusals refusals) {
+        Properties props = of(config, deadLetters, refusals);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 org.apache.kafka.streams.errors.LogAndContinueExceptionHandler.class);
         return props;
@@ -32,11 +34,15 @@ public final class StreamsSettings {
 
     /** The service's settings, dead letters uncounted (for tests of the settings alone). */
     public static Properties of(ServiceConfig config) {
-        return of(config, DeadLetterRecords.Counter.NONE);
+        return of(config, DeadLetterRecords.Counter.NONE, new OutputRefusals());
     }
 
-    /** The service's settings; the exception handlers count the dead letters they write into {@code deadLetters}. */
-    public static Properties of(ServiceConfig config, DeadLetterRecords.Counter deadLetters) {
+    /**
+     * The service's settings; the exception handlers count the dead letters they write into {@code deadLetters}, and
+     * the production handler remembers outputs the broker refused under exactly-once in {@code refusals}, which the
+     * translate steps must share (see {@code TranslateStep.refusals}).
+     */
+    public static Properties of(ServiceConfig config, DeadLetterRecords.Counter deadLetters, OutputRefusals refusals) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         // With SASL/SSL: Kafka's own client settings, for the consumer, producers and admin client alike.
@@ -73,6 +79,7 @@ public final class StreamsSettings {
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
         props.put(DeadLetterRecords.COUNTER_CONFIG, deadLetters);
+        props.put(OutputRefusals.CONFIG, refusals);
         // The handlers serialize dead letters with the registry settings.
         props.putAll(RegistrySettings.serdeConfigs(config.registry()));
         return props;

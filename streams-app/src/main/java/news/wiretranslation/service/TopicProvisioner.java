@@ -22,7 +22,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * story id, they converge to the latest revision of each story per language, and a replay overwrites in place.
  * The dead-letter topic keeps everything for its retention time. The input topic is the producers' and must
  * already exist. Every topic the service writes to must hold the records of an article of MAX_ARTICLE_BYTES: those it
- * creates are made so, those that exist are checked ({@link TopicLimits}).
+ * creates are made so, those that exist are checked, and its own changelogs raised ({@link TopicLimits}).
  */
 public final class TopicProvisioner {
     private final Admin admin;

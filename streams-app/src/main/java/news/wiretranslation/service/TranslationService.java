@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Metrics;
 import news.wiretranslation.config.ConfigException;
 import news.wiretranslation.config.ServiceConfig;
 import news.wiretranslation.config.Setting;
+import news.wiretranslation.deadletter.OutputRefusals;
 import news.wiretranslation.detect.DetectionAccuracy;
 import news.wiretranslation.detect.LanguageDetector;
 import news.wiretranslation.detect.LinguaLanguageDetector;
@@ -100,8 +101,11 @@ public final class TranslationService implements AutoCloseable {
         PipelineParts parts = Pipeline.assemble(config, detector, translator, guard, metrics, Clock.systemUTC(), replay);
         Topology topology = TranslationTopology.build(config, parts);
         log.debug("Topology:\n{}", topology.describe());
-        KafkaStreams streams = new KafkaStreams(topology, replay.isEmpty() ? StreamsSettings.of(config, metrics::deadLettered)
-                : StreamsSettings.forReplay(config, metrics::deadLettered));
+        // The production handler and the translate steps share what the broker refused (see OutputRefusals).
+        OutputRefusals refusals = parts.translateStep().refusals();
+        KafkaStreams streams = new KafkaStreams(topology, replay.isEmpty()
+                ? StreamsSettings.of(config, metrics::deadLettered, refusals)
+                : StreamsSettings.forReplay(config, metrics::deadLettered, refusals));
         ThreadFailures threadFailures = new ThreadFailures(Clock.systemUTC());
         streams.setUncaughtExceptionHandler(new StreamFailurePolicy(threadFailures, metrics::streamThreadFailed));
         // While the engine takes no work, consume nothing: records stay in the topic instead of piling up in the

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import news.wiretranslation.article.DetectedArticle;
 import news.wiretranslation.config.ServiceConfig;
+import news.wiretranslation.deadletter.OutputRefusals;
 import news.wiretranslation.translate.async.Dispatcher;
 import news.wiretranslation.translate.async.TranslationDispatcher;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -21,10 +22,13 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
  * @param backpressureTimeout how long the stream thread may wait for room in the dispatcher
  * @param recordLimit         the largest record the service may write (from MAX_ARTICLE_BYTES): a larger output
  *                            article is dead-lettered as OUTPUT_TOO_LARGE instead of failing the producer
+ * @param refusals            outputs the broker refused under exactly-once (remembered by the production handler):
+ *                            dead-lettered when their input is processed again after the aborted transaction
  */
 public record TranslateStep(Dispatcher dispatcher, ServiceConfig.Memory memory, Duration emitInterval,
                             Duration backpressureTimeout, Clock clock, TranslationCounters counters,
-                            CommitPacing.PerThread commits, int recordLimit) implements AutoCloseable {
+                            CommitPacing.PerThread commits, int recordLimit,
+                            OutputRefusals refusals) implements AutoCloseable {
 
     /**
      * The step as configured. The synchronous design ({@code TRANSLATION_MODE=sync}, the benchmark's baseline) keeps
@@ -34,7 +38,7 @@ public record TranslateStep(Dispatcher dispatcher, ServiceConfig.Memory memory, 
         this(dispatcher, config.async().mode() == ServiceConfig.TranslationMode.ASYNC ? config.memory()
                         : new ServiceConfig.Memory(false, config.memory().maxAge(), config.memory().maxEntries()),
                 config.async().emitInterval(), config.async().backpressureTimeout(), clock, new TranslationCounters(),
-                new CommitPacing.PerThread(Clock.systemUTC()), config.sizes().recordLimit());
+                new CommitPacing.PerThread(Clock.systemUTC()), config.sizes().recordLimit(), new OutputRefusals());
     }
 
     /** The batched dispatcher, whose queue the gauges and the benchmark look into; empty in the synchronous mode. */

@@ -17,6 +17,7 @@ import news.wiretranslation.article.DetectedArticle;
 import news.wiretranslation.article.Stage;
 import news.wiretranslation.deadletter.Causes;
 import news.wiretranslation.deadletter.DeadLetterRecords;
+import news.wiretranslation.deadletter.OutputRefusals;
 import news.wiretranslation.logging.ArticleLog;
 import news.wiretranslation.quality.QualityChecker.UntranslatedSpan;
 import news.wiretranslation.topology.PendingTranslation.Resolved;
@@ -265,6 +266,12 @@ public final class TranslationProcessor implements Processor<String, DetectedArt
     private PendingTranslation prepare(PendingArticle article) {
         DetectedArticle detected = article.article();
         PendingTranslation state = new PendingTranslation(article);
+        Optional<OutputRefusals.Refusal> refused = step.refusals().find(detected.raw().getId(),
+                detected.raw().getRevision(), translation.target().bcp47());
+        if (refused.isPresent()) {
+            state.outcome = refusedByTheBroker(state, refused.get());
+            return state;
+        }
         Optional<news.wiretranslation.avro.Article> passed = translation.passThrough(detected);
         if (passed.isPresent()) {
             state.outcome = sized(state, passed.get(), 0);
@@ -373,10 +380,26 @@ public final class TranslationProcessor implements Processor<String, DetectedArt
         return deadLetter(state, DeadLetterReason.PROCESSING_ERROR, "translating: " + Causes.describe(failure));
     }
 
+    /**
+     * The article's output was refused by the broker in a transaction that then aborted: this time it goes to the
+     * dead-letter topic (before translation: it would only be refused again), and the pipeline moves on.
+     */
+    private TranslationOutcome refusedByTheBroker(PendingTranslation state, OutputRefusals.Refusal refusal) {
+        PendingArticle article = state.article();
+        ArticleLog.event(log.atWarn(), article.key(), article.article().raw().getRevision(), Stage.PRODUCE.label())
+                .addKeyValue("reason", refusal.reason()).addKeyValue("targetLanguage", translation.target().code())
+                .log("Dead-lettering article {} for {}: {}", article.key(), translation.target(), refusal.message());
+        return deadLetter(state, refusal.reason(), Stage.PRODUCE, refusal.message());
+    }
+
     private TranslationOutcome deadLetter(PendingTranslation state, DeadLetterReason reason, String message) {
+        return deadLetter(state, reason, Stage.TRANSLATE, message);
+    }
+
+    private TranslationOutcome deadLetter(PendingTranslation state, DeadLetterReason reason, Stage stage, String message) {
         PendingArticle article = state.article();
         state.deadLettered = true;
-        return TranslationOutcome.deadLetter(article.rawKey(), DeadLetterRecords.letter(reason, Stage.TRANSLATE,
+        return TranslationOutcome.deadLetter(article.rawKey(), DeadLetterRecords.letter(reason, stage,
                 article.key(), translation.target().code(), message, article.topic(), article.partition(),
                 article.offset(), article.rawKey(), article.rawValue(), step.clock().instant()));
     }

@@ -19,13 +19,10 @@ import news.wiretranslation.registry.WireFormatException;
 import news.wiretranslation.translate.TranslationException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
-import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,39 +45,7 @@ class DeadLetterHandlersTest {
         MockSchemaRegistry.dropScope(scope);
     }
 
-    private record Context(String topic, int partition, long offset) implements ErrorHandlerContext {
-        @Override
-        public Headers headers() {
-            return new RecordHeaders();
-        }
-
-        @Override
-        public String processorNodeId() {
-            return "to-en-us";
-        }
-
-        @Override
-        public TaskId taskId() {
-            return new TaskId(0, partition);
-        }
-
-        @Override
-        public long timestamp() {
-            return 0;
-        }
-
-        @Override
-        public byte[] sourceRawKey() {
-            return KEY;
-        }
-
-        @Override
-        public byte[] sourceRawValue() {
-            return VALUE;
-        }
-    }
-
-    private static final ErrorHandlerContext CONTEXT = new Context("articles.raw", 2, 41);
+    private static final ErrorHandlerContext CONTEXT = new TestErrorContext("articles.raw", 2, 41, "to-en-us", KEY, VALUE);
 
     private DeadLetter decode(List<ProducerRecord<byte[], byte[]>> records) {
         assertThat(records).hasSize(1);

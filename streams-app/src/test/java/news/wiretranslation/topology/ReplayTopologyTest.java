@@ -106,7 +106,8 @@ class ReplayTopologyTest {
             TestPipelines.Built built = TestPipelines.build(config, detector, translator,
                     Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC),
                     new PipelineMetrics(new SimpleMeterRegistry()), java.util.Optional.of(selection));
-            Properties props = StreamsSettings.forReplay(config, news.wiretranslation.deadletter.DeadLetterRecords.Counter.NONE);
+            Properties props = StreamsSettings.forReplay(config, news.wiretranslation.deadletter.DeadLetterRecords.Counter.NONE,
+                    new news.wiretranslation.deadletter.OutputRefusals());
             props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("replay-topology-").toString());
             driver = new TopologyTestDriver(built.topology(), props);
             Map<String, Object> registry = RegistrySettings.serdeConfigs(config.registry());

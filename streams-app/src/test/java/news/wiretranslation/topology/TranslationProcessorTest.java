@@ -9,9 +9,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import news.wiretranslation.article.DeadLetterReason;
 import news.wiretranslation.article.DetectedArticle;
 import news.wiretranslation.config.ServiceConfig;
 import news.wiretranslation.config.TargetLanguage;
+import news.wiretranslation.deadletter.OutputRefusals;
 import news.wiretranslation.label.ArticleLabeler;
 import news.wiretranslation.normalize.TextNormalizer;
 import news.wiretranslation.translate.FakeTranslator;
@@ -41,6 +43,7 @@ class TranslationProcessorTest {
     private MockProcessorContext<String, TranslationOutcome> context;
     private KeyValueStore<Long, byte[]> pending;
     private final TranslationCounters counters = new TranslationCounters();
+    private final OutputRefusals refusals = new OutputRefusals();
 
     @BeforeEach
     void setUp() {
@@ -74,13 +77,18 @@ class TranslationProcessorTest {
     private TranslationProcessor processor(int recordLimit) {
         TranslateStep step = new TranslateStep(dispatcher, new ServiceConfig.Memory(true, Duration.ofDays(30), 1000),
                 Duration.ofMillis(10), Duration.ofSeconds(5), CLOCK, counters, new CommitPacing.PerThread(CLOCK),
-                recordLimit);
+                recordLimit, refusals);
         return new TranslationProcessor(step, new ArticleTranslation(EN, engine, new ArticleLabeler(CLOCK), Optional.empty()));
     }
 
     private static PendingArticle pendingArticle(long sequence, String id, int revision) {
+        return pendingArticle(sequence, id, revision, TestArticles.french(id).getHeadline());
+    }
+
+    private static PendingArticle pendingArticle(long sequence, String id, int revision, String headline) {
         var raw = TestArticles.french(id);
         raw.setRevision(revision);
+        raw.setHeadline(headline);
         DetectedArticle article = new DetectedArticle(raw, new TextNormalizer().normalize(raw), "fr", 0.3);
         return new PendingArticle(sequence, id, 1000 + sequence, new RecordHeaders(), "articles.raw", 0, 40 + sequence,
                 id.getBytes(), new byte[]{0, 1, 2}, article, CLOCK.millis());
@@ -138,6 +146,46 @@ class TranslationProcessorTest {
         assertThat(outcome.deadLetter().getOriginalValue().array()).containsExactly(0, 1, 2);
         assertThat(outcome.deadLetter().getOriginalOffset()).isEqualTo(45);
         assertThat(pending.approximateNumEntries()).as("done with").isZero();
+    }
+
+    @Test
+    void anArticleWhoseOutputTheBrokerRefusedIsDeadLetteredWhenItsInputComesAgainWithoutAskingTheEngine() throws Exception {
+        refusals.remember("story", 2, "en-US", new OutputRefusals.Refusal(DeadLetterReason.OUTPUT_TOO_LARGE,
+                "articles.normalized.en-us", 9000, "The request included a message larger than the max message size"));
+        pending.put(5L, pendingArticle(5, "story", 1).toBytes()); // an earlier revision: published as usual
+        // the refused one, processed again after the abort
+        pending.put(6L, pendingArticle(6, "story", 2, "Une deuxième manchette, trop longue pour le sujet").toBytes());
+        TranslationProcessor processor = processor();
+        processor.init(context);
+        emit();
+
+        assertThat(context.forwarded()).hasSize(2);
+        assertThat(context.forwarded().get(0).record().value().article().getVersion()).isEqualTo(1);
+        TranslationOutcome refused = context.forwarded().get(1).record().value();
+        assertThat(refused.isDeadLetter()).isTrue();
+        assertThat(refused.deadLetter().getReason()).isEqualTo("OUTPUT_TOO_LARGE");
+        assertThat(refused.deadLetter().getStage()).isEqualTo("produce");
+        assertThat(refused.deadLetter().getTargetLanguage()).isEqualTo("EN-US");
+        assertThat(refused.deadLetter().getMessage()).contains("articles.normalized.en-us").contains("9000 bytes")
+                .contains("larger than the max message size");
+        assertThat(refused.deadLetter().getOriginalValue().array()).containsExactly(0, 1, 2);
+        assertThat(refused.deadLetter().getOriginalOffset()).isEqualTo(46);
+        assertThat(engine.requests()).as("only revision 1 was translated")
+                .isNotEmpty().allSatisfy(r -> assertThat(r.texts()).noneMatch(t -> t.contains("deuxième")));
+        assertThat(pending.approximateNumEntries()).as("done with").isZero();
+    }
+
+    @Test
+    void aRefusalForAnotherTargetLanguageLeavesThisTargetsArticleAlone() throws Exception {
+        refusals.remember("story", 1, "de", new OutputRefusals.Refusal(DeadLetterReason.OUTPUT_REFUSED,
+                "articles.normalized.de", 9000, "policy"));
+        pending.put(5L, pendingArticle(5, "story", 1).toBytes());
+        TranslationProcessor processor = processor();
+        processor.init(context);
+        emit();
+
+        assertThat(context.forwarded()).hasSize(1);
+        assertThat(context.forwarded().get(0).record().value().isDeadLetter()).isFalse();
     }
 
     @Test
