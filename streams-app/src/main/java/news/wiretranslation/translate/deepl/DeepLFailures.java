@@ -59,6 +59,15 @@ final class DeepLFailures {
             return TranslationException.configuration(PROXY_AUTHENTICATION, redact("the HTTP proxy (setting "
                     + "DEEPL_PROXY_URL) refused the service's credentials (HTTP 407) while " + action, authKey), null);
         }
+        if (failure instanceof StatusReportingDeepLClient.HttpStatusException status && customizationNotFound(status)) {
+            // A style rule, translation memory or glossary that DeepL no longer knows: the configuration, not the
+            // article, is at fault (the service's own glossary is recreated by DeepLTranslator before this matters).
+            boolean glossary = String.valueOf(status.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("glossary");
+            return TranslationException.configuration(glossary ? TranslationException.GLOSSARY_NOT_FOUND
+                    : TranslationException.CUSTOMIZATION_NOT_FOUND, redact("DeepL does not know a resource the request "
+                    + "names (" + failure.getMessage() + ") while " + action + "; check DEEPL_STYLE_ID, "
+                    + "DEEPL_TRANSLATION_MEMORY_ID, DEEPL_GLOSSARY_IDS", authKey), mentionsKey(failure, authKey) ? null : failure);
+        }
         if (failure instanceof StatusReportingDeepLClient.HttpStatusException status) {
             Kind kind = status.isServerError() ? Kind.SERVER_ERROR : Kind.REJECTED;
             String what = status.isServerError() ? "DeepL server error" : "DeepL rejected the request";
@@ -102,6 +111,20 @@ final class DeepLFailures {
             }
         }
         return false;
+    }
+
+    /**
+     * A 400 or 404 whose message says that a style rule, translation memory or glossary named in the request is not
+     * found, unknown or invalid (a bare 404 without such words stays a refusal of the request).
+     */
+    private static boolean customizationNotFound(StatusReportingDeepLClient.HttpStatusException status) {
+        if (status.status() != 400 && status.status() != 404) {
+            return false;
+        }
+        String message = String.valueOf(status.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        boolean names = message.contains("style") || message.contains("translation memory") || message.contains("glossary");
+        return names && (message.contains("not found") || message.contains("unknown") || message.contains("invalid")
+                || message.contains("does not exist"));
     }
 
     /** The message with every occurrence of the key replaced. */
