@@ -194,8 +194,9 @@ final class ReplayCommand implements Callable<Integer> {
                 summary.written(), new TreeMap<>(summary.writtenPerTarget().entrySet().stream()
                         .collect(Collectors.toMap(e -> e.getKey().code(), Map.Entry::getValue))),
                 seconds, summary.written() / seconds);
-        out.printf("MT characters billed %,d (estimated %,d, %s); from the translation memory %,d%n",
-                summary.billedCharacters(), estimate, difference, summary.memoryCharacters());
+        out.printf("MT characters billed %,d (estimated %,d, %s); sent by the service's count %,d; from the translation"
+                + " memory %,d%n", summary.billedCharacters(), estimate, difference, summary.sentCharacters(),
+                summary.memoryCharacters());
         if (summary.leftOut() > 0) {
             out.printf("%d articles left out: revised on the input while the replay ran (the live service wrote the "
                     + "new revision)%n", summary.leftOut());
