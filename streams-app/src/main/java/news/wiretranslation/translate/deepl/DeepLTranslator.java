@@ -53,7 +53,7 @@ public final class DeepLTranslator implements Translator {
     private static final Logger LOG = LoggerFactory.getLogger(DeepLTranslator.class);
 
     private final DeepLSettings settings;
-    private final DeepLClient client;
+    private final StatusReportingDeepLClient client;
     private final TerminologyFiles terminologyFiles;
     private final String glossaryPrefix;
     private final Object preparing = new Object();
@@ -431,10 +431,11 @@ public final class DeepLTranslator implements Translator {
     @Override
     public void verify() throws TranslationException {
         Usage usage = call("checking the DeepL account (usage)", client::getUsage);
+        String period = client.billingPeriodEnd().map(end -> "; the billing period ends " + end).orElse("");
         if (usage != null && usage.anyLimitReached()) {
-            LOG.warn("DeepL reports a usage limit reached: {}; translations will pause until it resets", usage);
+            LOG.warn("DeepL reports a usage limit reached: {}{}; translations will pause until it resets", usage, period);
         } else {
-            LOG.info("DeepL account reachable: {}", usage);
+            LOG.info("DeepL account reachable: {}{}", usage, period);
         }
         if (!settings.customizations().byTarget().isEmpty()) {
             try {
@@ -471,6 +472,12 @@ public final class DeepLTranslator implements Translator {
         }
         Usage.Detail characters = usage == null ? null : usage.getCharacter();
         return characters == null ? null : new CharacterQuota(characters.getCount(), characters.getLimit());
+    }
+
+    /** {@code end_time} of DeepL's last usage answer (start-up check, probes): Pro keys only. */
+    @Override
+    public java.util.Optional<java.time.Instant> quotaPeriodEnd() {
+        return client.billingPeriodEnd();
     }
 
     /** deepl-java holds no connections or threads between calls, so there is nothing to release. */
