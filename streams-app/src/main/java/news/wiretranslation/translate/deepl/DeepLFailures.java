@@ -50,6 +50,13 @@ final class DeepLFailures {
             return failure(Kind.AUTHENTICATION, "DeepL refused the auth key (HTTP 403) while " + action
                     + "; check the setting " + DeepLSettings.AUTH_KEY_SETTING, failure, authKey);
         }
+        if (failure instanceof ConnectionException && proxyRefusedTunnel(failure)) {
+            // HTTPS through DEEPL_PROXY_URL: the JDK reports the proxy's 407 to CONNECT as an I/O error, not a status.
+            return TranslationException.configuration(PROXY_AUTHENTICATION, redact("the HTTP proxy (setting "
+                    + "DEEPL_PROXY_URL) refused the service's credentials for the HTTPS tunnel (HTTP 407) while " + action
+                    + " (with HTTPS, the JDK offers Basic credentials only when jdk.http.auth.tunneling.disabledSchemes "
+                    + "leaves Basic out: docs/configuration.md)", authKey), null);
+        }
         if (failure instanceof ConnectionException) {
             return failure(Kind.UNAVAILABLE, "DeepL unreachable or too slow while " + action + ": "
                     + failure.getMessage(), failure, authKey);
@@ -125,6 +132,17 @@ final class DeepLFailures {
         boolean names = message.contains("style") || message.contains("translation memory") || message.contains("glossary");
         return names && (message.contains("not found") || message.contains("unknown") || message.contains("invalid")
                 || message.contains("does not exist"));
+    }
+
+    /** The JDK's "Unable to tunnel through proxy. Proxy returns "HTTP/1.1 407 ..."", anywhere in the causes. */
+    private static boolean proxyRefusedTunnel(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("Unable to tunnel through proxy") && message.contains("407")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The message with every occurrence of the key replaced. */

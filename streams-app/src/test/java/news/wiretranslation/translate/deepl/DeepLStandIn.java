@@ -152,6 +152,18 @@ public final class DeepLStandIn implements AutoCloseable {
 
     /** Binds to 127.0.0.1 and starts answering. Returns this, for {@code new DeepLStandIn().start()}. */
     public synchronized DeepLStandIn start() throws IOException {
+        return start(null);
+    }
+
+    /**
+     * Binds to 127.0.0.1 and answers over TLS with {@code tls}'s certificate ({@link #url()} is then
+     * {@code https://127.0.0.1:port}), as DeepL's API does.
+     */
+    public synchronized DeepLStandIn startTls(javax.net.ssl.SSLContext tls) throws IOException {
+        return start(tls);
+    }
+
+    private DeepLStandIn start(javax.net.ssl.SSLContext tls) throws IOException {
         if (server != null) {
             throw new IllegalStateException("already started");
         }
@@ -161,7 +173,14 @@ public final class DeepLStandIn implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), requestedPort), 64);
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), requestedPort);
+        if (tls == null) {
+            server = HttpServer.create(address, 64);
+        } else {
+            com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(address, 64);
+            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+            server = https;
+        }
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
@@ -188,8 +207,8 @@ public final class DeepLStandIn implements AutoCloseable {
     }
 
     /** Base URL, e.g. {@code http://127.0.0.1:41234}, as {@code DeepLSettings.serverUrl} expects it. */
-    public String url() {
-        return "http://127.0.0.1:" + port();
+    public synchronized String url() {
+        return (server instanceof com.sun.net.httpserver.HttpsServer ? "https" : "http") + "://127.0.0.1:" + port();
     }
 
     public synchronized int port() {
