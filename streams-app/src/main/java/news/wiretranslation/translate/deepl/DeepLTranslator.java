@@ -218,8 +218,8 @@ public final class DeepLTranslator implements Translator {
                 sent.set(i, ProtectedMarkup.mark(sent.get(i), spans.get(i)));
             }
         }
-        List<List<String>> chunks = RequestChunker.chunk(sent);
         TextTranslationOptions options = translationOptions(request, marked);
+        List<List<String>> chunks = RequestChunker.chunk(sent, customizationBytes(options));
         String ownGlossary = glossaryId(request);
 
         List<TextResult> results = new ArrayList<>(sent.size());
@@ -246,6 +246,31 @@ public final class DeepLTranslator implements Translator {
         LOG.debug("DeepL translated {} texts {} -> {} in {} requests, {} characters billed",
                 sent.size(), request.sourceLanguage(), request.targetLanguage(), chunks.size(), billed);
         return new TranslationResult(List.of(translated), ENGINE, model, detected, billed, List.of(billedPerText));
+    }
+
+    /**
+     * Form-encoded bytes of the parameters the customizations add to each request (instructions, ids), beyond the
+     * room {@link RequestChunker} keeps for the usual ones.
+     */
+    private static long customizationBytes(TextTranslationOptions options) {
+        long bytes = 0;
+        if (options.getCustomInstructions() != null) {
+            for (String instruction : options.getCustomInstructions()) {
+                bytes += RequestChunker.encodedSize("custom_instructions", instruction);
+            }
+        }
+        if (options.getGlossaryIds() != null) {
+            for (String id : options.getGlossaryIds()) {
+                bytes += RequestChunker.encodedSize("glossary_ids", id);
+            }
+        }
+        if (options.getStyleId() != null) {
+            bytes += RequestChunker.encodedSize("style_id", options.getStyleId());
+        }
+        if (options.getTranslationMemoryId() != null) {
+            bytes += RequestChunker.encodedSize("translation_memory_id", options.getTranslationMemoryId());
+        }
+        return bytes;
     }
 
     /** DeepL's tag handling version when the service marks protected terms as XML. */

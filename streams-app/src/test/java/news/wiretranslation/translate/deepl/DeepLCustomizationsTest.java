@@ -104,6 +104,24 @@ class DeepLCustomizationsTest {
     }
 
     @Test
+    void longCustomInstructionsLeaveRoomSoNoRequestExceedsDeepLsBodyLimit() throws Exception {
+        // Ten instructions of 300 non-ASCII characters: about 18 KB form-encoded, beyond the usual 1 KiB of room.
+        List<String> instructions = java.util.Collections.nCopies(10, "é".repeat(300));
+        DeepLTranslator translator = translator(Map.of("DE", new DeepLCustomizations.ForTarget(null, instructions,
+                List.of(), null, null)), null);
+        List<String> texts = java.util.stream.IntStream.range(0, 50).mapToObj(i -> i + " " + "a".repeat(2500)).toList();
+
+        TranslationResult result = translator.translate(new TranslationRequest("fr", "DE", texts, translator.options("fr", "DE")));
+
+        assertThat(result.texts()).hasSize(50).allSatisfy(t -> assertThat(t).startsWith("[DE] "));
+        assertThat(standIn.limitViolations()).isEmpty();
+        assertThat(standIn.requests()).hasSizeGreaterThan(1).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.parameters().get("custom_instructions")).hasSize(10);
+        });
+    }
+
+    @Test
     void aTargetWithoutCustomizationsSendsNone() throws Exception {
         String style = standIn.addStyleRule("house style", "de");
         DeepLTranslator translator = translator(Map.of("DE", style(style)), null);
