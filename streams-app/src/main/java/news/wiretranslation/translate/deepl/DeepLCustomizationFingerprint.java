@@ -1,11 +1,7 @@
 package news.wiretranslation.translate.deepl;
 
 import news.wiretranslation.config.DeepLCustomizations;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import news.wiretranslation.translate.SettingsFingerprint;
 
 /**
  * The part of a target's settings string ({@link DeepLTranslator#settings(String, String)}) that the DeepL
@@ -29,7 +25,7 @@ final class DeepLCustomizationFingerprint {
         }
         if (!custom.instructions().isEmpty()) {
             // A hash: the instructions are prose of up to 3,000 characters; their order counts, as DeepL reads them so.
-            settings.append(",instructions=").append(hash(String.join("\u0000", custom.instructions())));
+            settings.append(",instructions=").append(SettingsFingerprint.shortHash(String.join("\u0000", custom.instructions())));
         }
         if (!custom.glossaryIds().isEmpty()) {
             settings.append(",glossaries=").append(String.join("+", custom.glossaryIds()));
@@ -39,14 +35,5 @@ final class DeepLCustomizationFingerprint {
                     .append(custom.translationMemoryThreshold() == null ? "default" : custom.translationMemoryThreshold());
         }
         return settings.toString();
-    }
-
-    private static String hash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
     }
 }

@@ -407,6 +407,11 @@ public final class DeepLStandIn implements AutoCloseable {
         customizations.delete(id);
     }
 
+    /** Brings a deleted style rule or translation memory back under its id. */
+    public void restoreCustomization(String id) {
+        customizations.restore(id);
+    }
+
     /**
      * Makes {@code /v2/usage} report the billing period ({@code start_time}, {@code end_time}), as DeepL does for
      * Pro keys; null for neither (Free keys).

@@ -33,6 +33,8 @@ final class StandInCustomizations {
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Style> styles = new LinkedHashMap<>(); // guarded by this
     private final Map<String, Memory> memories = new LinkedHashMap<>(); // guarded by this
+    private final Map<String, Style> deletedStyles = new LinkedHashMap<>(); // guarded by this
+    private final Map<String, Memory> deletedMemories = new LinkedHashMap<>(); // guarded by this
 
     synchronized String addStyle(String name, String language) {
         Style style = new Style(UUID.randomUUID().toString(), name, language, 1);
@@ -47,8 +49,21 @@ final class StandInCustomizations {
     }
 
     synchronized void delete(String id) {
-        styles.remove(id);
-        memories.remove(id);
+        move(id, styles, deletedStyles);
+        move(id, memories, deletedMemories);
+    }
+
+    /** Brings back a deleted style rule or memory under its id (someone undid the deletion). */
+    synchronized void restore(String id) {
+        move(id, deletedStyles, styles);
+        move(id, deletedMemories, memories);
+    }
+
+    private static <T> void move(String id, Map<String, T> from, Map<String, T> to) {
+        T value = from.remove(id);
+        if (value != null) {
+            to.put(id, value);
+        }
     }
 
     synchronized boolean styleExists(String id) {
