@@ -195,14 +195,17 @@ final class ReplayCommand implements Callable<Integer> {
                         .collect(Collectors.toMap(e -> e.getKey().code(), Map.Entry::getValue))),
                 seconds, summary.written() / seconds);
         if (plan.price().billsCharacters()) {
-            out.printf("MT characters billed %,d (estimated %,d, %s); from the translation memory %,d (estimated %,d)%n",
-                    summary.billedCharacters(), estimate, difference, summary.memoryCharacters(), plan.memoryCharacters());
+            out.printf("MT characters billed %,d (estimated %,d, %s); sent by the service's count %,d; from the"
+                            + " translation memory %,d (estimated %,d)%n", summary.billedCharacters(), estimate, difference,
+                    summary.sentCharacters(), summary.memoryCharacters(), plan.memoryCharacters());
         } else {
             // An engine that bills nothing (Apertium): its 0 billed compared with the characters to send would read
-            // as "-100%". What it was to be sent, and its cost at the configured price, say what the replay cost.
-            out.printf("%s bills nothing: %,d characters estimated to send, cost %.2f at %.2f per million; from the "
-                            + "translation memory %,d (estimated %,d)%n", plan.price().engine(), estimate,
-                    plan.estimatedCost(), plan.price().perMillion(), summary.memoryCharacters(), plan.memoryCharacters());
+            // as "-100%". What it was to be sent, what was sent, and its cost at the configured price say what the
+            // replay cost.
+            out.printf("%s bills nothing: %,d characters estimated to send, %,d sent, cost %.2f at %.2f per million;"
+                            + " from the translation memory %,d (estimated %,d)%n", plan.price().engine(), estimate,
+                    summary.sentCharacters(), plan.estimatedCost(), plan.price().perMillion(), summary.memoryCharacters(),
+                    plan.memoryCharacters());
         }
         if (summary.leftOut() > 0) {
             out.printf("%d articles left out: revised on the input while the replay ran (the live service wrote the "

@@ -395,8 +395,13 @@ public final class ConfigLoader {
             }
             byTarget.put(target, type);
         }
+        Map<String, String> models = new java.util.LinkedHashMap<>(byTarget);
+        modelType.ifPresent(type -> models.put(DeepLCustomizationSettings.ALL_TARGETS, type));
+        Map<String, String> headers = deepLHeaders();
+        DeepLCustomizations customizations = new DeepLCustomizationSettings(this::optional, targets)
+                .read(models, optional(Setting.GLOSSARY_DIR).isPresent(), headers.keySet());
         return new ServiceConfig.DeepL(key, serverUrl, Duration.ofMillis(positiveInt(Setting.DEEPL_TIMEOUT_MS)), modelType,
-                byTarget, optional(Setting.DEEPL_PROXY_URL).map(ConfigLoader::deepLProxy), deepLHeaders());
+                byTarget, optional(Setting.DEEPL_PROXY_URL).map(ConfigLoader::deepLProxy), headers, customizations);
     }
 
     /** {@code http://[user:password@]host:port}; the message never repeats the value (it may hold a password). */

@@ -119,11 +119,14 @@ public record ServiceConfig(
     /**
      * @param proxy   {@code DEEPL_PROXY_URL}, validated ({@code http://[user:password@]host:port}); empty = direct
      * @param headers {@code DEEPL_EXTRA_HEADERS}, in the order given; values may carry credentials
+     * @param customizations style rules, custom instructions, DeepL-managed glossaries and translation memories,
+     *                       the reporting tag
      */
     public record DeepL(String authKey, Optional<String> serverUrl, Duration timeout, Optional<String> modelType,
                         java.util.Map<String, String> modelTypeByTarget, Optional<java.net.URI> proxy,
-                        java.util.Map<String, String> headers) {
+                        java.util.Map<String, String> headers, DeepLCustomizations customizations) {
         public DeepL {
+            customizations = customizations == null ? DeepLCustomizations.NONE : customizations;
             modelTypeByTarget = java.util.Map.copyOf(modelTypeByTarget);
             proxy = proxy == null ? Optional.empty() : proxy;
             headers = headers == null ? java.util.Map.of()
@@ -135,13 +138,19 @@ public record ServiceConfig(
             this(authKey, serverUrl, timeout, modelType, modelTypeByTarget, Optional.empty(), java.util.Map.of());
         }
 
+        public DeepL(String authKey, Optional<String> serverUrl, Duration timeout, Optional<String> modelType,
+                     java.util.Map<String, String> modelTypeByTarget, Optional<java.net.URI> proxy,
+                     java.util.Map<String, String> headers) {
+            this(authKey, serverUrl, timeout, modelType, modelTypeByTarget, proxy, headers, DeepLCustomizations.NONE);
+        }
+
         @Override
         public String toString() {
             return "DeepL[authKey=<hidden>, serverUrl=" + serverUrl.orElse("default") + ", timeout=" + timeout
                     + ", modelType=" + modelType.orElse("default") + ", modelTypeByTarget=" + modelTypeByTarget
                     + ", proxy=" + proxy.map(p -> p.getScheme() + "://" + (p.getRawUserInfo() == null ? "" : "<hidden>@")
                             + p.getHost() + ":" + p.getPort()).orElse("none")
-                    + ", headers=" + headers.keySet() + " (values hidden)]";
+                    + ", headers=" + headers.keySet() + " (values hidden), customizations=" + customizations + "]";
         }
     }
 

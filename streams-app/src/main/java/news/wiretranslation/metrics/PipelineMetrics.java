@@ -226,6 +226,15 @@ public final class PipelineMetrics {
                 .register(registry);
     }
 
+    /**
+     * The characters of {@code kind} ({@code sent}, {@code billed}, {@code memory}) counted so far in {@code registry},
+     * all targets together: for a run's own summary (the replay reads the difference before and after).
+     */
+    public static long charactersCounted(MeterRegistry registry, String kind) {
+        return Math.round(registry.find("wire_translation_characters").tag("kind", kind).counters().stream()
+                .mapToDouble(Counter::count).sum());
+    }
+
     private Counter characters(String target, String kind) {
         return Counter.builder("wire_translation_characters")
                 .description("Characters of the articles translated, by kind: billed by the engine, sent to it (the"

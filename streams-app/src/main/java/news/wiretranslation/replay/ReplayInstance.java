@@ -1,5 +1,8 @@
 package news.wiretranslation.replay;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import news.wiretranslation.metrics.PipelineMetrics;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,9 +34,15 @@ import org.apache.kafka.streams.KafkaStreams;
  * group, internal topics and local state are deleted.
  */
 public final class ReplayInstance {
-    /** What the replay did. */
+    /**
+     * What the replay did.
+     *
+     * @param billedCharacters what the engine billed for the articles written (their labels' figures)
+     * @param sentCharacters   what the service sent to the engine by its own count (code points of the texts neither
+     *                         remembered nor shared), for every article translated, also those then left out
+     */
     public record Summary(long written, long leftOut, long billedCharacters, long memoryCharacters, Duration elapsed,
-                          Map<TargetLanguage, Long> writtenPerTarget) {
+                          Map<TargetLanguage, Long> writtenPerTarget, long sentCharacters) {
     }
 
     private static final Duration CHECK_INTERVAL = Duration.ofMillis(250);
@@ -64,6 +73,10 @@ public final class ReplayInstance {
             long started = clock.millis();
             ReplayProgress progress = new ReplayProgress(plan.outputs(), plan.billedCharacters(), started);
             TranslationService service = TranslationService.create(replay, detector, translator, java.util.Optional.of(selection));
+            // The service counts what it sends in the process's global meters (kind="sent"), which keep nothing unless
+            // a registry is attached (the replay has no /metrics): one of its own counts this run.
+            SimpleMeterRegistry counted = new SimpleMeterRegistry();
+            Metrics.globalRegistry.add(counted);
             try (RevisionWatch watch = new RevisionWatch(replay, plan, selection)) {
                 watch.start();
                 service.start();
@@ -84,6 +97,7 @@ public final class ReplayInstance {
                 }
             } finally {
                 service.close();
+                Metrics.globalRegistry.remove(counted);
             }
             long now = clock.millis();
             out.println(progress.line(selection.written() + selection.leftOut(), selection.billedCharacters(), now));
@@ -95,7 +109,8 @@ public final class ReplayInstance {
             out.printf("removed the replay's state directory %s%n", state.path());
             cleanUp(admin, out);
             return new Summary(selection.written(), selection.leftOut(), selection.billedCharacters(), selection.memoryCharacters(),
-                    Duration.ofMillis(now - started), perTarget);
+                    Duration.ofMillis(now - started), perTarget,
+                    PipelineMetrics.charactersCounted(counted, "sent"));
         }
     }
 

@@ -38,7 +38,8 @@ public final class Translators {
                 ServiceConfig.StyleGuide style = config.styleGuide();
                 yield new DeepLTranslator(new DeepLSettings(deepL.authKey(), deepL.serverUrl().orElse(null),
                         deepL.timeout(), deepL.modelType().orElse(null), style.formality(), style.headlineAsContext(),
-                        deepL.modelTypeByTarget(), DeepLProxy.of(deepL.proxy().orElse(null)), deepL.headers()),
+                        deepL.modelTypeByTarget(), DeepLProxy.of(deepL.proxy().orElse(null)), deepL.headers(),
+                        deepL.customizations()),
                         terminologyFiles(config), config.applicationId());
             }
             case APERTIUM -> {

@@ -67,6 +67,11 @@ public interface ForwardingTranslator extends Translator {
     }
 
     @Override
+    default java.util.Optional<java.time.Instant> quotaPeriodEnd() {
+        return delegate().quotaPeriodEnd();
+    }
+
+    @Override
     default void close() {
         delegate().close();
     }

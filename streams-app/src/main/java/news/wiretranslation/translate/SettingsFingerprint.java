@@ -26,6 +26,11 @@ public final class SettingsFingerprint {
             // Appended only when present, so that fingerprints without a glossary stay what they were.
             material += "\u0000" + options.fingerprint();
         }
+        return shortHash(material);
+    }
+
+    /** The first 8 bytes of the SHA-256 of {@code material}, in hex: the form of a fingerprint. */
+    public static String shortHash(String material) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);

@@ -4,13 +4,19 @@ package news.wiretranslation.translate;
 public class TranslationException extends Exception {
     /** The configuration fault of a glossary the engine does not know (the tag of the configuration-faults meter). */
     public static final String GLOSSARY_NOT_FOUND = "glossary_not_found";
+    /**
+     * The configuration fault of a style rule or translation memory the engine does not know (deleted at DeepL after
+     * start-up checked it): the service cannot recreate what it does not own, so the pair is held until it is back.
+     */
+    public static final String CUSTOMIZATION_NOT_FOUND = "customization_not_found";
     /** The configuration fault of a proxy that refuses the credentials it was given. */
     public static final String PROXY_AUTHENTICATION = "proxy_authentication";
     /**
      * Every configuration fault an engine reports: the series of each exists from start-up (at 0), so that the alert
      * on {@code wire_translation_engine_configuration_faults_total} has a series to compare before the first fault.
      */
-    public static final java.util.List<String> CONFIGURATION_FAULTS = java.util.List.of(GLOSSARY_NOT_FOUND, PROXY_AUTHENTICATION);
+    public static final java.util.List<String> CONFIGURATION_FAULTS = java.util.List.of(GLOSSARY_NOT_FOUND, PROXY_AUTHENTICATION,
+            CUSTOMIZATION_NOT_FOUND);
 
 
     /** What kind of failure this was; drives the pipeline's fault policy. */

@@ -96,6 +96,15 @@ public interface Translator extends AutoCloseable {
         return null;
     }
 
+    /**
+     * When the account's current billing period ends, and with it a used-up quota, as the engine last reported it
+     * (DeepL: {@code end_time} of {@code /v2/usage}, for Pro keys); empty when it reports none. Read without a
+     * request, so that a pause's log line and a gauge can show it.
+     */
+    default java.util.Optional<java.time.Instant> quotaPeriodEnd() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     default void close() {
     }

@@ -59,6 +59,7 @@ import picocli.CommandLine;
 class ReplayIT {
     private static final Pattern DRY_RUN_TOTAL = Pattern.compile("(?m)^total\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s*$");
     private static final Pattern BILLED = Pattern.compile("MT characters billed ([\\d,]+) \\(estimated ([\\d,]+)");
+    private static final Pattern SENT = Pattern.compile("sent by the service's count ([\\d,]+)");
 
     private static EmbeddedKafkaBroker broker;
     private static EmbeddedSchemaRegistry registry;
@@ -160,6 +161,10 @@ class ReplayIT {
             Matcher summary = BILLED.matcher(run.output());
             assertThat(summary.find()).as(run.output()).isTrue();
             assertThat(Long.parseLong(summary.group(1).replace(",", ""))).as("the replay's own count").isEqualTo(billed);
+            Matcher sent = SENT.matcher(run.output());
+            assertThat(sent.find()).as(run.output()).isTrue();
+            assertThat(Long.parseLong(sent.group(1).replace(",", ""))).as("the service's count of what it sent, beside "
+                    + "the billed figure (the stand-in bills what it is sent)").isEqualTo(billed);
             assertThat((double) billed).as("billed against the dry run's estimate %d", estimate)
                     .isBetween(estimate * 0.99, estimate * 1.01);
             assertThat(dryRun.output()).contains("engine deepl: " + estimate + " characters billed at 25.00 per million");

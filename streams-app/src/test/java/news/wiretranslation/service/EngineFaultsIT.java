@@ -15,6 +15,7 @@ import news.wiretranslation.avro.RawArticle;
 import news.wiretranslation.config.ServiceConfig;
 import news.wiretranslation.config.TestConfigs;
 import news.wiretranslation.translate.EngineState;
+import news.wiretranslation.translate.TranslationException;
 import news.wiretranslation.translate.deepl.RecordedRequest;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -228,6 +229,50 @@ class EngineFaultsIT {
     }
 
     @Test
+    void aStyleRuleDeletedAtDeepLMidRunHoldsItsTargetUntilItIsBackAndNoArticleIsDeadLettered(@TempDir Path stateDir)
+            throws Exception {
+        String style = bench.deepL.addStyleRule("house style", "de");
+        Map<String, String> env = bench.settings("style-lost-it", stateDir);
+        env.put("TRANSLATION_RETRY_BACKOFF_MS", "20");
+        env.put("TRANSLATION_RETRY_MAX_BACKOFF_MS", "200");
+        env.put("DEEPL_STYLE_ID", "DE=" + style);
+        ServiceConfig config = TestConfigs.load(env);
+        bench.createTopic(config.topics().input(), 2);
+        List<RawArticle> first = feed(6);
+        List<RawArticle> second = new ArrayList<>();
+        for (int i = 6; i < 18; i++) {
+            second.add(GeneratedArticles.article(i));
+        }
+        double faultsBefore = configurationFaults(TranslationException.CUSTOMIZATION_NOT_FOUND);
+
+        try (TranslationService service = TranslationService.create(config)) {
+            service.start();
+            bench.publish(config, first);
+            await().atMost(Duration.ofSeconds(60)).until(() -> bench.delivered(config, first));
+
+            // Someone deletes the newsroom's style rule at DeepL: the service cannot make it again; DE waits for it.
+            bench.deepL.deleteCustomization(style);
+            bench.publish(config, second);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> configurationFaults(TranslationException.CUSTOMIZATION_NOT_FOUND) > faultsBefore);
+            assertThat(service.engineState().isAvailable()).as("held, not an engine outage").isTrue();
+
+            bench.deepL.restoreCustomization(style);
+            await().atMost(Duration.ofSeconds(60)).until(() -> bench.delivered(config, second));
+        }
+        List<RawArticle> feed = new ArrayList<>(first);
+        feed.addAll(second);
+        assertExactlyOnceWithoutDeadLetters(config, feed);
+        assertThat(bench.deepL.requests()).filteredOn(r -> "DE".equalsIgnoreCase(r.targetLang()))
+                .as("every German request names the style rule (requests: %s)", bench.deepL.requests().stream()
+                        .map(r -> r.targetLang() + " " + r.status() + " " + r.parameters().keySet()).distinct().toList())
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.parameter("style_id")).isEqualTo(style));
+        assertThat(bench.deepL.requests()).filteredOn(r -> "EN-US".equalsIgnoreCase(r.targetLang()))
+                .allSatisfy(r -> assertThat(r.parameter("style_id")).isNull());
+    }
+
+    @Test
     void sustainedServerErrorsOpenTheCircuitPauseConsumptionAndLoseNothing(@TempDir Path stateDir) throws Exception {
         ServiceConfig config = config("circuit-it", stateDir);
         List<RawArticle> feed = feed(30);
@@ -308,7 +353,11 @@ class EngineFaultsIT {
     }
 
     private static double configurationFaults() {
-        return meters.find("wire_translation_engine_configuration_faults").tag("kind", "glossary_not_found").counters()
+        return configurationFaults(TranslationException.GLOSSARY_NOT_FOUND);
+    }
+
+    private static double configurationFaults(String kind) {
+        return meters.find("wire_translation_engine_configuration_faults").tag("kind", kind).counters()
                 .stream().mapToDouble(c -> c.count()).sum();
     }
 

@@ -50,6 +50,13 @@ final class DeepLFailures {
             return failure(Kind.AUTHENTICATION, "DeepL refused the auth key (HTTP 403) while " + action
                     + "; check the setting " + DeepLSettings.AUTH_KEY_SETTING, failure, authKey);
         }
+        if (failure instanceof ConnectionException && proxyRefusedTunnel(failure)) {
+            // HTTPS through DEEPL_PROXY_URL: the JDK reports the proxy's 407 to CONNECT as an I/O error, not a status.
+            return TranslationException.configuration(PROXY_AUTHENTICATION, redact("the HTTP proxy (setting "
+                    + "DEEPL_PROXY_URL) refused the service's credentials for the HTTPS tunnel (HTTP 407) while " + action
+                    + " (with HTTPS, the JDK offers Basic credentials only when jdk.http.auth.tunneling.disabledSchemes "
+                    + "leaves Basic out: docs/configuration.md)", authKey), null);
+        }
         if (failure instanceof ConnectionException) {
             return failure(Kind.UNAVAILABLE, "DeepL unreachable or too slow while " + action + ": "
                     + failure.getMessage(), failure, authKey);
@@ -58,6 +65,15 @@ final class DeepLFailures {
             // The proxy of DEEPL_PROXY_URL wants other credentials: the service's configuration, not the article.
             return TranslationException.configuration(PROXY_AUTHENTICATION, redact("the HTTP proxy (setting "
                     + "DEEPL_PROXY_URL) refused the service's credentials (HTTP 407) while " + action, authKey), null);
+        }
+        if (failure instanceof StatusReportingDeepLClient.HttpStatusException status && customizationNotFound(status)) {
+            // A style rule, translation memory or glossary that DeepL no longer knows: the configuration, not the
+            // article, is at fault (the service's own glossary is recreated by DeepLTranslator before this matters).
+            boolean glossary = String.valueOf(status.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("glossary");
+            return TranslationException.configuration(glossary ? TranslationException.GLOSSARY_NOT_FOUND
+                    : TranslationException.CUSTOMIZATION_NOT_FOUND, redact("DeepL does not know a resource the request "
+                    + "names (" + failure.getMessage() + ") while " + action + "; check DEEPL_STYLE_ID, "
+                    + "DEEPL_TRANSLATION_MEMORY_ID, DEEPL_GLOSSARY_IDS", authKey), mentionsKey(failure, authKey) ? null : failure);
         }
         if (failure instanceof StatusReportingDeepLClient.HttpStatusException status) {
             Kind kind = status.isServerError() ? Kind.SERVER_ERROR : Kind.REJECTED;
@@ -99,6 +115,31 @@ final class DeepLFailures {
                         || message.contains("unknown") || message.contains("invalid") || message.contains("does not exist"))) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A 400 or 404 whose message says that a style rule, translation memory or glossary named in the request is not
+     * found, unknown or invalid (a bare 404 without such words stays a refusal of the request).
+     */
+    private static boolean customizationNotFound(StatusReportingDeepLClient.HttpStatusException status) {
+        if (status.status() != 400 && status.status() != 404) {
+            return false;
+        }
+        String message = String.valueOf(status.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        boolean names = message.contains("style") || message.contains("translation memory") || message.contains("glossary");
+        return names && (message.contains("not found") || message.contains("unknown") || message.contains("invalid")
+                || message.contains("does not exist"));
+    }
+
+    /** The JDK's "Unable to tunnel through proxy. Proxy returns "HTTP/1.1 407 ..."", anywhere in the causes. */
+    private static boolean proxyRefusedTunnel(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("Unable to tunnel through proxy") && message.contains("407")) {
+                return true;
             }
         }
         return false;

@@ -10,9 +10,15 @@ import java.net.Proxy;
  *
  * <p>deepl-java takes a {@link Proxy} but has no option for the proxy's credentials, so they are answered by an
  * {@link Authenticator} that replies only to this proxy's own challenge (407 from this host and port) and defers
- * every other request to the authenticator installed before it. The JDK does not offer Basic credentials to a proxy
- * when tunnelling HTTPS (CONNECT) unless the JVM runs with {@code -Djdk.http.auth.tunneling.disabledSchemes=}; see
- * docs/configuration.md.
+ * every other request to the authenticator installed before it.
+ *
+ * <p>HTTPS through the proxy (CONNECT, which is how DeepL's https API is reached) needs one more step: the JDK does
+ * not offer Basic credentials when tunnelling unless {@value #TUNNELING_DISABLED_SCHEMES} leaves Basic out (its
+ * default is {@code Basic}). The service clears it itself, once, when a proxy with credentials is configured and the
+ * operator has not set the property; the JDK reads it when it first opens an HTTP connection, which in the service
+ * is deepl-java's first request, after this. What that allows: Basic credentials sent to a proxy that asks for
+ * them, as they are for plain HTTP through it (the CONNECT request itself is never encrypted, whatever the scheme);
+ * the TLS session to DeepL, and its certificate checks, are unchanged. See docs/configuration.md.
  *
  * <p>{@link #toString()} hides the password: settings reach logs and messages.
  */
@@ -47,12 +53,21 @@ public record DeepLProxy(String host, int port, String user, String password) {
         return user != null;
     }
 
-    /** Installs, once per proxy and credentials, the authenticator that answers this proxy's 407s. */
+    /** The JDK's system property of the schemes it refuses for tunnelling proxies ({@code Basic} by default). */
+    public static final String TUNNELING_DISABLED_SCHEMES = "jdk.http.auth.tunneling.disabledSchemes";
+
+    /**
+     * Installs, once per proxy and credentials, the authenticator that answers this proxy's 407s, and lets the JDK
+     * offer Basic credentials for HTTPS tunnels unless the operator chose otherwise.
+     */
     void installAuthenticator() {
         if (!hasCredentials()) {
             return;
         }
         synchronized (DeepLProxy.class) {
+            if (System.getProperty(TUNNELING_DISABLED_SCHEMES) == null) {
+                System.setProperty(TUNNELING_DISABLED_SCHEMES, "");
+            }
             Authenticator previous = Authenticator.getDefault();
             if (previous instanceof ProxyAuthenticator existing && existing.proxy.equals(this)) {
                 return;

@@ -1,5 +1,7 @@
 package news.wiretranslation.translate.deepl;
 
+import news.wiretranslation.config.DeepLCustomizations;
+
 import java.time.Duration;
 import java.util.Map;
 
@@ -22,10 +24,12 @@ import java.util.Map;
  * @param proxy     the HTTP proxy to reach DeepL through ({@code DEEPL_PROXY_URL}), or null for a direct connection
  * @param headers   extra HTTP headers sent with every request ({@code DEEPL_EXTRA_HEADERS}); their values may carry
  *                  credentials and are never shown
+ * @param customizations style rules, custom instructions, DeepL-managed glossaries, DeepL translation memories (per
+ *                  target) and the reporting tag
  */
 public record DeepLSettings(String authKey, String serverUrl, Duration timeout, String modelType,
                             Map<String, String> formality, boolean headlineAsContext, Map<String, String> modelTypeByTarget,
-                            DeepLProxy proxy, Map<String, String> headers) {
+                            DeepLProxy proxy, Map<String, String> headers, DeepLCustomizations customizations) {
 
     /** Name of the setting (environment variable) that carries the key; error messages point the operator here. */
     public static final String AUTH_KEY_SETTING = "DEEPL_AUTH_KEY";
@@ -48,12 +52,32 @@ public record DeepLSettings(String authKey, String serverUrl, Duration timeout, 
         formality = formality == null ? Map.of() : Map.copyOf(formality);
         modelTypeByTarget = modelTypeByTarget == null ? Map.of() : Map.copyOf(modelTypeByTarget);
         headers = headers == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
+        customizations = customizations == null ? DeepLCustomizations.NONE : customizations;
+    }
+
+    /** Settings without style rules, instructions, DeepL-managed glossaries, translation memories or reporting tag. */
+    public DeepLSettings(String authKey, String serverUrl, Duration timeout, String modelType,
+                         Map<String, String> formality, boolean headlineAsContext, Map<String, String> modelTypeByTarget,
+                         DeepLProxy proxy, Map<String, String> headers) {
+        this(authKey, serverUrl, timeout, modelType, formality, headlineAsContext, modelTypeByTarget, proxy, headers,
+                DeepLCustomizations.NONE);
+    }
+
+    /** The extra headers and the reporting tag: every header sent besides those deepl-java sets itself. */
+    public Map<String, String> requestHeaders() {
+        if (customizations.reportingTag().isEmpty()) {
+            return headers;
+        }
+        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        all.put(DeepLCustomizations.REPORTING_TAG_HEADER, customizations.reportingTag().get());
+        return all;
     }
 
     /** Settings without a proxy or extra headers. */
     public DeepLSettings(String authKey, String serverUrl, Duration timeout, String modelType,
                          Map<String, String> formality, boolean headlineAsContext, Map<String, String> modelTypeByTarget) {
-        this(authKey, serverUrl, timeout, modelType, formality, headlineAsContext, modelTypeByTarget, null, Map.of());
+        this(authKey, serverUrl, timeout, modelType, formality, headlineAsContext, modelTypeByTarget, null, Map.of(),
+                DeepLCustomizations.NONE);
     }
 
     /** Settings with one model type for every target. */
@@ -83,7 +107,7 @@ public record DeepLSettings(String authKey, String serverUrl, Duration timeout, 
                 + ", timeout=" + timeout + ", modelType=" + (modelType == null ? "<default>" : modelType)
                 + ", modelTypeByTarget=" + modelTypeByTarget + ", formality=" + formality
                 + ", headlineAsContext=" + headlineAsContext + ", proxy=" + (proxy == null ? "none" : proxy)
-                + ", headers=" + headers.keySet() + " (values hidden)]";
+                + ", headers=" + headers.keySet() + " (values hidden), customizations=" + customizations + "]";
     }
 
     private static String blankToNull(String value) {

@@ -7,6 +7,7 @@ import com.deepl.api.Formality;
 import com.deepl.api.TextResult;
 import com.deepl.api.TextTranslationOptions;
 import com.deepl.api.Usage;
+import news.wiretranslation.config.DeepLCustomizations;
 import news.wiretranslation.config.BuildInfo;
 import news.wiretranslation.glossary.Glossary;
 import news.wiretranslation.glossary.LanguagePair;
@@ -52,10 +53,11 @@ public final class DeepLTranslator implements Translator {
     private static final Logger LOG = LoggerFactory.getLogger(DeepLTranslator.class);
 
     private final DeepLSettings settings;
-    private final DeepLClient client;
+    private final StatusReportingDeepLClient client;
     private final TerminologyFiles terminologyFiles;
     private final String glossaryPrefix;
     private final Object preparing = new Object();
+    private final DeepLResources resources = new DeepLResources();
     /** The terminology in use and the DeepL glossaries made from it; replaced whole by {@link #prepare()}. */
     private volatile Applied applied = new Applied(Terminology.NONE, Map.of(), "", false);
     /** Set when DeepL no longer knows a glossary in use: the next {@link #prepare()} syncs even if no file changed. */
@@ -96,9 +98,9 @@ public final class DeepLTranslator implements Translator {
             options.setProxy(settings.proxy().proxy());
             settings.proxy().installAuthenticator();
         }
-        if (!settings.headers().isEmpty()) {
+        if (!settings.requestHeaders().isEmpty()) {
             // Validated at start-up: none of them replaces a header deepl-java sets itself (Authorization, User-Agent).
-            options.setHeaders(new java.util.HashMap<>(settings.headers()));
+            options.setHeaders(new java.util.HashMap<>(settings.requestHeaders()));
         }
         return options;
     }
@@ -121,8 +123,10 @@ public final class DeepLTranslator implements Translator {
     }
 
     /**
-     * The target's model type, formality and the protected terms, when there are any (the glossary is in the
-     * options); the same as {@link #settings()} for a target with nothing of its own.
+     * The target's model type, formality, the protected terms, when there are any (the service's own glossary is in
+     * the options), and what the target uses at DeepL: style rule, custom instructions, DeepL-managed glossaries,
+     * translation memory ({@link DeepLCustomizationFingerprint}); the same as {@link #settings()} for a target with
+     * nothing of its own. Each appears only when set, so that fingerprints of targets without it stay what they were.
      */
     @Override
     public String settings(String sourceLanguage, String targetLanguage) {
@@ -131,7 +135,9 @@ public final class DeepLTranslator implements Translator {
         String model = settings.modelTypeFor(targetLanguage);
         return "model_type=" + (model == null ? "default" : model) + (settings.headlineAsContext() ? ",context=headline" : "")
                 + (formality == null ? "" : ",formality=" + formality)
-                + (protectedHash.isEmpty() ? "" : ",protected=" + protectedHash);
+                // tag_handling_version=v2 parses the marked text differently from v1, so it is part of the settings.
+                + (protectedHash.isEmpty() ? "" : ",protected=" + protectedHash + ",tag_handling=" + TAG_HANDLING_VERSION)
+                + DeepLCustomizationFingerprint.of(settings.customizations().forTarget(targetLanguage));
     }
 
     @Override
@@ -212,12 +218,13 @@ public final class DeepLTranslator implements Translator {
                 sent.set(i, ProtectedMarkup.mark(sent.get(i), spans.get(i)));
             }
         }
-        List<List<String>> chunks = RequestChunker.chunk(sent);
         TextTranslationOptions options = translationOptions(request, marked);
+        List<List<String>> chunks = RequestChunker.chunk(sent, customizationBytes(options));
+        String ownGlossary = glossaryId(request);
 
         List<TextResult> results = new ArrayList<>(sent.size());
         for (int c = 0; c < chunks.size(); c++) {
-            results.addAll(translateChunk(request, options, chunks.get(c), c + 1, chunks.size()));
+            results.addAll(translateChunk(request, options, ownGlossary, chunks.get(c), c + 1, chunks.size()));
         }
 
         String[] translated = new String[texts.size()];
@@ -241,7 +248,38 @@ public final class DeepLTranslator implements Translator {
         return new TranslationResult(List.of(translated), ENGINE, model, detected, billed, List.of(billedPerText));
     }
 
-    /** DeepL's options for one request: model, the target's formality, glossary, context, tag handling. */
+    /**
+     * Form-encoded bytes of the parameters the customizations add to each request (instructions, ids), beyond the
+     * room {@link RequestChunker} keeps for the usual ones.
+     */
+    private static long customizationBytes(TextTranslationOptions options) {
+        long bytes = 0;
+        if (options.getCustomInstructions() != null) {
+            for (String instruction : options.getCustomInstructions()) {
+                bytes += RequestChunker.encodedSize("custom_instructions", instruction);
+            }
+        }
+        if (options.getGlossaryIds() != null) {
+            for (String id : options.getGlossaryIds()) {
+                bytes += RequestChunker.encodedSize("glossary_ids", id);
+            }
+        }
+        if (options.getStyleId() != null) {
+            bytes += RequestChunker.encodedSize("style_id", options.getStyleId());
+        }
+        if (options.getTranslationMemoryId() != null) {
+            bytes += RequestChunker.encodedSize("translation_memory_id", options.getTranslationMemoryId());
+        }
+        return bytes;
+    }
+
+    /** DeepL's tag handling version when the service marks protected terms as XML. */
+    static final String TAG_HANDLING_VERSION = "v2";
+
+    /**
+     * DeepL's options for one request: model, the target's formality, glossaries, context, tag handling, style rule,
+     * custom instructions, translation memory.
+     */
     private TextTranslationOptions translationOptions(TranslationRequest request, boolean marked) {
         TextTranslationOptions options = new TextTranslationOptions();
         String model = settings.modelTypeFor(request.targetLanguage());
@@ -261,7 +299,34 @@ public final class DeepLTranslator implements Translator {
         }
         if (marked) {
             options.setTagHandling("xml");
+            // v2 (strict XML): ProtectedMarkup's text is well-formed XML, which is all v2 asks for.
+            options.setTagHandlingVersion(TAG_HANDLING_VERSION);
             options.setIgnoreTags(List.of(ProtectedMarkup.TAG));
+        }
+        DeepLCustomizations.ForTarget custom = settings.customizations().forTarget(request.targetLanguage());
+        if (custom.styleId() != null) {
+            options.setStyleId(custom.styleId());
+        }
+        if (!custom.instructions().isEmpty()) {
+            options.setCustomInstructions(custom.instructions());
+        }
+        if (custom.translationMemoryId() != null) {
+            options.setTranslationMemoryId(custom.translationMemoryId());
+            if (custom.translationMemoryThreshold() != null) {
+                options.setTranslationMemoryThreshold(custom.translationMemoryThreshold());
+            }
+        }
+        List<String> extra = resources.glossariesFor(custom.glossaryIds(),
+                LanguagePair.of(request.sourceLanguage(), request.targetLanguage()));
+        if (!extra.isEmpty()) {
+            // deepl-java refuses glossary_id with glossary_ids: the service's own glossary goes first in the list.
+            List<String> all = new ArrayList<>();
+            if (options.getGlossaryId() != null) {
+                all.add(options.getGlossaryId());
+                options.setGlossaryId(null);
+            }
+            all.addAll(extra);
+            options.setGlossaryIds(all);
         }
         return options;
     }
@@ -282,8 +347,12 @@ public final class DeepLTranslator implements Translator {
     private static final Map<String, Formality> FORMALITY = Map.of("default", Formality.Default, "more", Formality.More,
             "less", Formality.Less, "prefer_more", Formality.PreferMore, "prefer_less", Formality.PreferLess);
 
-    private List<TextResult> translateChunk(TranslationRequest request, TextTranslationOptions options, List<String> chunk,
-                                            int number, int of) throws TranslationException {
+    /**
+     * @param ownGlossary the service's own glossary for the pair, as {@code options} carry it ({@code glossary_id}, or
+     *                    first of {@code glossary_ids}), or null: the one the service recreates when DeepL lost it
+     */
+    private List<TextResult> translateChunk(TranslationRequest request, TextTranslationOptions options, String ownGlossary,
+                                            List<String> chunk, int number, int of) throws TranslationException {
         String action = "translating " + request.sourceLanguage() + " -> " + request.targetLanguage()
                 + " (request " + number + " of " + of + ", " + chunk.size() + " texts)";
         List<TextResult> results;
@@ -291,15 +360,14 @@ public final class DeepLTranslator implements Translator {
             results = call(action, () -> client.translateText(
                     chunk, request.sourceLanguage(), request.targetLanguage(), options));
         } catch (TranslationException e) {
-            if (options.getGlossaryId() == null || !DeepLFailures.glossaryNotFound(e)) {
-                throw e;
+            if (ownGlossary == null || !DeepLFailures.glossaryNotFound(e)) {
+                throw e; // a DeepL-managed glossary the service does not own: DeepLFailures made it a configuration fault
             }
             // Someone deleted the glossary on DeepL: not the article's fault. Recreate it now and send again once;
             // if that fails too, the request is held (retried with backoff) and repaired again on the next attempt.
             LanguagePair pair = LanguagePair.of(request.sourceLanguage(), request.targetLanguage());
-            String lost = options.getGlossaryId();
-            String recreated = repairGlossary(pair, lost, action);
-            options.setGlossaryId(recreated);
+            String recreated = repairGlossary(pair, ownGlossary, action);
+            replaceOwnGlossary(options, recreated);
             try {
                 results = call(action + " with glossary " + recreated + " recreated", () -> client.translateText(
                         chunk, request.sourceLanguage(), request.targetLanguage(), options));
@@ -317,6 +385,20 @@ public final class DeepLTranslator implements Translator {
                     + " texts while " + action);
         }
         return results;
+    }
+
+    /** The options with the service's own glossary (the first) replaced by {@code recreated}, or dropped when null. */
+    private static void replaceOwnGlossary(TextTranslationOptions options, String recreated) {
+        if (options.getGlossaryIds() == null || options.getGlossaryIds().isEmpty()) {
+            options.setGlossaryId(recreated);
+            return;
+        }
+        List<String> ids = new ArrayList<>(options.getGlossaryIds());
+        ids.remove(0);
+        if (recreated != null) {
+            ids.add(0, recreated);
+        }
+        options.setGlossaryIds(ids);
     }
 
     /**
@@ -365,15 +447,30 @@ public final class DeepLTranslator implements Translator {
 
     /**
      * Asks DeepL for the account's usage: cheap, and it fails with 403 when the key is wrong. A used-up quota is
-     * only logged: it pauses translation later but is no reason to stop the service.
+     * only logged: it pauses translation later but is no reason to stop the service. Then checks the style rules,
+     * translation memories and glossaries the settings name against DeepL ({@link DeepLResources}).
+     *
+     * @throws news.wiretranslation.config.ConfigException naming the setting, when DeepL does not know an id the
+     *                                                     settings name, or it is for another language
      */
     @Override
     public void verify() throws TranslationException {
         Usage usage = call("checking the DeepL account (usage)", client::getUsage);
+        String period = client.billingPeriodEnd().map(end -> "; the billing period ends " + end).orElse("");
         if (usage != null && usage.anyLimitReached()) {
-            LOG.warn("DeepL reports a usage limit reached: {}; translations will pause until it resets", usage);
+            LOG.warn("DeepL reports a usage limit reached: {}{}; translations will pause until it resets", usage, period);
         } else {
-            LOG.info("DeepL account reachable: {}", usage);
+            LOG.info("DeepL account reachable: {}{}", usage, period);
+        }
+        if (!settings.customizations().byTarget().isEmpty()) {
+            try {
+                resources.check(client, settings.customizations());
+            } catch (DeepLException | InterruptedException e) {
+                // Not through call(): the ConfigException of an unknown id must reach start-up as it is.
+                throw DeepLFailures.classify(e, "checking the style rules, translation memories and glossaries of "
+                        + "the settings", settings.authKey());
+            }
+            LOG.info("DeepL customizations checked: {}", settings.customizations().byTarget());
         }
     }
 
@@ -400,6 +497,12 @@ public final class DeepLTranslator implements Translator {
         }
         Usage.Detail characters = usage == null ? null : usage.getCharacter();
         return characters == null ? null : new CharacterQuota(characters.getCount(), characters.getLimit());
+    }
+
+    /** {@code end_time} of DeepL's last usage answer (start-up check, probes): Pro keys only. */
+    @Override
+    public java.util.Optional<java.time.Instant> quotaPeriodEnd() {
+        return client.billingPeriodEnd();
     }
 
     /** deepl-java holds no connections or threads between calls, so there is nothing to release. */

@@ -44,19 +44,28 @@ final class RequestChunker {
      *                              should be sent then, so this is checked before any chunk is returned
      */
     static List<List<String>> chunk(List<String> texts) throws TranslationException {
+        return chunk(texts, 0);
+    }
+
+    /**
+     * As {@link #chunk(List)}, for requests that also carry {@code parameterBytes} of parameters beyond the usual
+     * ones (DeepL's custom instructions take up to 10 x 300 characters, several times that form-encoded).
+     */
+    static List<List<String>> chunk(List<String> texts, long parameterBytes) throws TranslationException {
+        long room = MAX_TEXT_BYTES_PER_REQUEST - parameterBytes;
         List<List<String>> chunks = new ArrayList<>();
         List<String> current = new ArrayList<>();
         long currentBytes = 0;
         for (int i = 0; i < texts.size(); i++) {
             String text = texts.get(i);
             long size = encodedSize(text);
-            if (size > MAX_TEXT_BYTES_PER_REQUEST) {
+            if (size > room) {
                 throw new TranslationException(TranslationException.Kind.REJECTED, String.format(
                         "text %d of %d is %d bytes form-encoded, more than the %d bytes DeepL accepts in one "
-                                + "request; it cannot be sent unless it is split",
-                        i + 1, texts.size(), size, MAX_TEXT_BYTES_PER_REQUEST));
+                                + "request beside its other parameters; it cannot be sent unless it is split",
+                        i + 1, texts.size(), size, room));
             }
-            if (current.size() == MAX_TEXTS_PER_REQUEST || currentBytes + size > MAX_TEXT_BYTES_PER_REQUEST) {
+            if (current.size() == MAX_TEXTS_PER_REQUEST || currentBytes + size > room) {
                 chunks.add(List.copyOf(current));
                 current.clear();
                 currentBytes = 0;
@@ -72,6 +81,11 @@ final class RequestChunker {
 
     /** Bytes that {@code text} adds to a form body: {@code &text=} plus the value as deepl-java encodes it. */
     static long encodedSize(String text) {
-        return "&text=".length() + URLEncoder.encode(text, StandardCharsets.UTF_8).length();
+        return encodedSize("text", text);
+    }
+
+    /** Bytes that parameter {@code name} with {@code value} adds to a form body. */
+    static long encodedSize(String name, String value) {
+        return 2 + name.length() + URLEncoder.encode(value, StandardCharsets.UTF_8).length();
     }
 }

@@ -4,7 +4,11 @@ import com.deepl.api.DeepLClient;
 import com.deepl.api.DeepLException;
 import com.deepl.api.NotFoundException;
 import com.deepl.api.DeepLClientOptions;
+import com.deepl.api.Usage;
 import com.deepl.api.http.HttpResponse;
+
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A {@link DeepLClient} whose generic errors carry the HTTP status.
@@ -17,13 +21,43 @@ import com.deepl.api.http.HttpResponse;
  */
 final class StatusReportingDeepLClient extends DeepLClient {
 
+    /** Set on the thread that asks for the usage, so that {@link #checkResponse} reads that answer's period. */
+    private static final ThreadLocal<Boolean> READING_USAGE = ThreadLocal.withInitial(() -> false);
+
+    /** The billing period's end as {@code /v2/usage} last reported it; null when it reported none. */
+    private volatile Instant billingPeriodEnd;
+
     StatusReportingDeepLClient(String authKey, DeepLClientOptions options) {
         super(authKey, options);
+    }
+
+    /**
+     * deepl-java's usage call, which also remembers the billing period DeepL reports for Pro keys
+     * ({@code start_time}, {@code end_time}): deepl-java 1.17's {@link Usage} does not expose it, but its answer
+     * passes {@link #checkResponse}, where the body is at hand. So the same request (same proxy, headers, timeout)
+     * serves both; no HTTP call of the service's own.
+     */
+    @Override
+    public Usage getUsage() throws DeepLException, InterruptedException {
+        READING_USAGE.set(true);
+        try {
+            return super.getUsage();
+        } finally {
+            READING_USAGE.set(false);
+        }
+    }
+
+    /** When the account's billing period ends, as the last usage answer said; empty when it said nothing. */
+    Optional<Instant> billingPeriodEnd() {
+        return Optional.ofNullable(billingPeriodEnd);
     }
 
     @Override
     protected void checkResponse(HttpResponse response, boolean inDocumentRequest, boolean usingGlossary)
             throws DeepLException {
+        if (READING_USAGE.get() && response.getCode() == 200) {
+            billingPeriodEnd = UsagePeriod.end(response.getBody()).orElse(null);
+        }
         try {
             super.checkResponse(response, inDocumentRequest, usingGlossary);
         } catch (DeepLException e) {

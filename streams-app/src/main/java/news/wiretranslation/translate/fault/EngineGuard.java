@@ -154,7 +154,8 @@ public final class EngineGuard implements AutoCloseable {
                 () -> metrics.mtError(MtErrorKind.of(failure)));
         switch (failure.kind()) {
             case QUOTA_EXCEEDED -> pause(Status.QUOTA_PAUSED, "DeepL character quota used up (HTTP 456): translation "
-                    + "paused, checking the usage every " + settings.quotaProbeInterval().toMillis() + " ms");
+                    + "paused, checking the usage every " + settings.quotaProbeInterval().toMillis() + " ms"
+                    + periodEnd());
             case RATE_LIMITED, SERVER_ERROR, UNAVAILABLE -> {
                 if (breaker.recordFailure()) {
                     pause(Status.CIRCUIT_OPEN, breaker.threshold() + " engine requests failed in a row, the last with "
@@ -298,7 +299,7 @@ public final class EngineGuard implements AutoCloseable {
             if (e.kind() == TranslationException.Kind.QUOTA_EXCEEDED) {
                 log.info("Translation engine quota still used up: {}", e.getMessage());
                 pause(Status.QUOTA_PAUSED, "DeepL character quota used up (the usage endpoint says so): translation "
-                        + "paused, checking again every " + settings.quotaProbeInterval().toMillis() + " ms");
+                        + "paused, checking again every " + settings.quotaProbeInterval().toMillis() + " ms" + periodEnd());
             } else if (e.kind() == TranslationException.Kind.AUTHENTICATION) {
                 log.error("Probing the translation engine: the credentials were rejected: {}", e.getMessage());
             } else {
@@ -312,6 +313,12 @@ public final class EngineGuard implements AutoCloseable {
             return;
         }
         resume();
+    }
+
+    /** When the pause ends by itself at the latest: the billing period's end, if the engine reported it. */
+    private String periodEnd() {
+        return engine.quotaPeriodEnd().map(end -> "; the billing period, and the quota with it, renews at " + end)
+                .orElse("; the engine reports no billing period (DeepL: Free keys), so no renewal time is known");
     }
 
     private boolean quotaPaused() {

@@ -31,6 +31,7 @@ public final class MeteredTranslator implements ForwardingTranslator {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final MeterRegistry registry;
     private final Gauge inFlightGauge;
+    private final Gauge quotaPeriodEndGauge;
 
     public MeteredTranslator(Translator engine, MeterRegistry registry) {
         this.engine = engine;
@@ -44,6 +45,12 @@ public final class MeteredTranslator implements ForwardingTranslator {
                 .tag("engine", engine.engine()).register(registry);
         this.inFlightGauge = Gauge.builder("wire_translation_mt_in_flight", inFlight, AtomicInteger::get)
                 .description("Requests to the engine waiting for an answer now")
+                .tag("engine", engine.engine()).register(registry);
+        // NaN while the engine reports no billing period (DeepL Free keys, Apertium): "unknown", not the epoch.
+        this.quotaPeriodEndGauge = Gauge.builder("wire_translation_engine_quota_period_end_seconds", engine,
+                        e -> e.quotaPeriodEnd().map(end -> (double) end.getEpochSecond()).orElse(Double.NaN))
+                .description("When the engine account's billing period ends (Unix seconds), and a used-up quota with it,"
+                        + " as the engine last reported it; NaN when it reports none")
                 .tag("engine", engine.engine()).register(registry);
         MtErrorKind.KINDS.forEach(kind -> registry.counter("wire_translation_mt_errors", "kind", kind));
     }
@@ -78,10 +85,11 @@ public final class MeteredTranslator implements ForwardingTranslator {
         return engine;
     }
 
-    /** Closes the engine and removes the in-flight gauge, which reads this instance's counter. */
+    /** Closes the engine and removes the gauges, which read this instance's counter and engine. */
     @Override
     public void close() {
         registry.remove(inFlightGauge);
+        registry.remove(quotaPeriodEndGauge);
         engine.close();
     }
 }

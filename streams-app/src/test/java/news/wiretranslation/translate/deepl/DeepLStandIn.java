@@ -56,6 +56,14 @@ import java.util.stream.Collectors;
  * must be well-formed XML (400 otherwise) and the content of {@code ignore_tags} elements is left alone, also by
  * {@link #translateWord}. {@code formality=more|less} is refused (400) for targets without formality, as DeepL does.
  *
+ * <p>Customizations kept at DeepL ({@link StandInCustomizations}): style rules and translation memories that tests
+ * add ({@link #addStyleRule}, {@link #addTranslationMemory}) and deepl-java reads ({@code GET /v3/style_rules/{id}},
+ * {@code GET /v3/translation_memories/{id}}); a translation naming an unknown {@code style_id} or
+ * {@code translation_memory_id} gets 404, DeepL's limits on {@code custom_instructions} and {@code glossary_ids}
+ * (several glossaries, each applied) are enforced with 400. {@code /v2/usage} reports the billing period
+ * ({@code start_time}, {@code end_time}) once {@link #setBillingPeriod} set one, as DeepL does for Pro keys. Every
+ * parameter and header of a request is recorded, for tests of what the client sends.
+ *
  * <p>Every translate request is recorded ({@link #requests()}), including refused ones. Requests are handled on
  * {@value #THREADS} threads, so concurrent requests overlap as they do against DeepL.
  */
@@ -63,6 +71,11 @@ public final class DeepLStandIn implements AutoCloseable {
 
     /** DeepL's limit of {@code text} parameters per request. */
     public static final int MAX_TEXTS_PER_REQUEST = 50;
+
+    /** DeepL's limits on glossaries and custom instructions in one request. */
+    public static final int MAX_GLOSSARIES_PER_REQUEST = 5;
+    public static final int MAX_INSTRUCTIONS = 10;
+    public static final int MAX_INSTRUCTION_CHARS = 300;
 
     /** DeepL's limit on the body of a text-translation request: 128 KiB. */
     public static final int MAX_BODY_BYTES = 128 * 1024;
@@ -102,6 +115,10 @@ public final class DeepLStandIn implements AutoCloseable {
     private final Map<String, String> fixedTranslations = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> wordTranslations = new ConcurrentHashMap<>();
     private final StandInGlossaries glossaries = new StandInGlossaries();
+    private final StandInCustomizations customizations = new StandInCustomizations();
+    /** The billing period {@code /v2/usage} reports (as DeepL does for Pro keys); null: none, as for Free keys. */
+    private volatile Instant periodStart;
+    private volatile Instant periodEnd;
     private volatile int unknownGlossaryStatus = 404;
     private volatile boolean glossaryCreationRefused;
     /** Every request's headers (names in lower case), for the checks of what the client sends. */
@@ -135,6 +152,18 @@ public final class DeepLStandIn implements AutoCloseable {
 
     /** Binds to 127.0.0.1 and starts answering. Returns this, for {@code new DeepLStandIn().start()}. */
     public synchronized DeepLStandIn start() throws IOException {
+        return start(null);
+    }
+
+    /**
+     * Binds to 127.0.0.1 and answers over TLS with {@code tls}'s certificate ({@link #url()} is then
+     * {@code https://127.0.0.1:port}), as DeepL's API does.
+     */
+    public synchronized DeepLStandIn startTls(javax.net.ssl.SSLContext tls) throws IOException {
+        return start(tls);
+    }
+
+    private DeepLStandIn start(javax.net.ssl.SSLContext tls) throws IOException {
         if (server != null) {
             throw new IllegalStateException("already started");
         }
@@ -144,7 +173,14 @@ public final class DeepLStandIn implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), requestedPort), 64);
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), requestedPort);
+        if (tls == null) {
+            server = HttpServer.create(address, 64);
+        } else {
+            com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(address, 64);
+            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+            server = https;
+        }
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
@@ -171,8 +207,8 @@ public final class DeepLStandIn implements AutoCloseable {
     }
 
     /** Base URL, e.g. {@code http://127.0.0.1:41234}, as {@code DeepLSettings.serverUrl} expects it. */
-    public String url() {
-        return "http://127.0.0.1:" + port();
+    public synchronized String url() {
+        return (server instanceof com.sun.net.httpserver.HttpsServer ? "https" : "http") + "://127.0.0.1:" + port();
     }
 
     public synchronized int port() {
@@ -351,6 +387,40 @@ public final class DeepLStandIn implements AutoCloseable {
         return glossaries.all();
     }
 
+    /** Adds a glossary as a newsroom makes one in DeepL's interface (one dictionary): its id. */
+    public String addGlossary(String name, String source, String target, Map<String, String> entries) {
+        return glossaries.add(name, source, target, entries);
+    }
+
+    /** Adds a style rule for {@code language} (e.g. {@code de}), as made in DeepL's interface: its id. */
+    public String addStyleRule(String name, String language) {
+        return customizations.addStyle(name, language);
+    }
+
+    /** Adds a translation memory from {@code source} into {@code targets} (e.g. {@code fr}, [{@code de}]): its id. */
+    public String addTranslationMemory(String name, String source, List<String> targets) {
+        return customizations.addMemory(name, source, targets);
+    }
+
+    /** Deletes a style rule or translation memory at DeepL, behind the service's back. */
+    public void deleteCustomization(String id) {
+        customizations.delete(id);
+    }
+
+    /** Brings a deleted style rule or translation memory back under its id. */
+    public void restoreCustomization(String id) {
+        customizations.restore(id);
+    }
+
+    /**
+     * Makes {@code /v2/usage} report the billing period ({@code start_time}, {@code end_time}), as DeepL does for
+     * Pro keys; null for neither (Free keys).
+     */
+    public void setBillingPeriod(Instant start, Instant end) {
+        periodStart = start;
+        periodEnd = end;
+    }
+
     /** Deletes a glossary behind the service's back, as someone with the account's key could. */
     public void deleteGlossary(String id) {
         glossaries.handle("DELETE", "/v3/glossaries/" + id, null);
@@ -435,7 +505,10 @@ public final class DeepLStandIn implements AutoCloseable {
                     ? translate(parameters, bodyBytes) : error(405, "Method not allowed");
             case "/v2/usage" -> usage();
             case "/v2/languages" -> languages(parameters);
-            default -> glossaryEndpoint(exchange.getRequestMethod(), path, parameters);
+            default -> {
+                StandInGlossaries.Reply reply = customizations.handle(exchange.getRequestMethod(), path);
+                yield reply != null ? reply(reply) : glossaryEndpoint(exchange.getRequestMethod(), path, parameters);
+            }
         };
     }
 
@@ -447,6 +520,10 @@ public final class DeepLStandIn implements AutoCloseable {
         if (reply == null) {
             return error(404, "Not found");
         }
+        return reply(reply);
+    }
+
+    private Answer reply(StandInGlossaries.Reply reply) throws IOException {
         return new Answer(reply.status(), reply.body() == null ? new byte[0] : json.writeValueAsBytes(reply.body()), null);
     }
 
@@ -486,19 +563,33 @@ public final class DeepLStandIn implements AutoCloseable {
         if (("more".equals(formality) || "less".equals(formality)) && !FORMALITY_TARGETS.contains(targetTag)) {
             return error(400, "'formality' is not supported for given 'target_lang'.");
         }
-        Map<String, String> dictionary = Map.of();
-        String glossaryId = parameters.first("glossary_id");
-        if (glossaryId != null) {
+        Map<String, String> dictionary = new java.util.LinkedHashMap<>();
+        List<String> glossaryIds = new ArrayList<>(RecordedRequest.listOf(parameters.all("glossary_ids")));
+        if (parameters.first("glossary_id") != null) {
+            if (!glossaryIds.isEmpty()) {
+                return error(400, "glossary_id and glossary_ids cannot be used together");
+            }
+            glossaryIds.add(parameters.first("glossary_id"));
+        }
+        if (glossaryIds.size() > MAX_GLOSSARIES_PER_REQUEST) {
+            return error(400, "At most " + MAX_GLOSSARIES_PER_REQUEST + " glossaries per request");
+        }
+        for (String glossaryId : glossaryIds) {
             if (source == null) {
                 return error(400, "Use of a glossary requires the source_lang parameter to be specified");
             }
             if (!glossaries.exists(glossaryId)) {
                 return error(unknownGlossaryStatus, "Glossary not found");
             }
-            dictionary = glossaries.dictionary(glossaryId, source, targetTag);
-            if (dictionary == null) {
+            Map<String, String> entries = glossaries.dictionary(glossaryId, source, targetTag);
+            if (entries == null) {
                 return error(400, "Glossary has no dictionary for " + source + "->" + targetTag);
             }
+            entries.forEach(dictionary::putIfAbsent); // the first glossary naming a term wins
+        }
+        Answer refused = refusedCustomization(parameters, targetTag);
+        if (refused != null) {
+            return refused;
         }
         boolean xml = "xml".equals(parameters.first("tag_handling"));
         List<String> ignored = parameters.first("ignore_tags") == null ? List.of()
@@ -544,6 +635,40 @@ public final class DeepLStandIn implements AutoCloseable {
         return new Answer(200, json.writeValueAsBytes(root), null);
     }
 
+    /**
+     * DeepL's refusals of style rules, custom instructions and translation memories: unknown ids (404), more than
+     * {@value #MAX_INSTRUCTIONS} instructions or one over {@value #MAX_INSTRUCTION_CHARS} characters, either of them
+     * with {@code latency_optimized}, a threshold outside 0-100 or without a memory, an unknown tag handling version
+     * (400); null when none applies.
+     */
+    private Answer refusedCustomization(StandInParameters parameters, String targetTag) throws IOException {
+        String style = parameters.first("style_id");
+        if (style != null && !customizations.styleExists(style)) {
+            return error(404, "Style rule not found");
+        }
+        List<String> instructions = parameters.all("custom_instructions");
+        if (instructions.size() > MAX_INSTRUCTIONS
+                || instructions.stream().anyMatch(i -> i.codePointCount(0, i.length()) > MAX_INSTRUCTION_CHARS)) {
+            return error(400, "Too many or too long custom_instructions");
+        }
+        if ((style != null || !instructions.isEmpty()) && "latency_optimized".equals(parameters.first("model_type"))) {
+            return error(400, "Style rules and custom instructions are not supported with latency_optimized");
+        }
+        String memory = parameters.first("translation_memory_id");
+        if (memory != null && !customizations.memoryExists(memory)) {
+            return error(404, "Translation memory not found");
+        }
+        String threshold = parameters.first("translation_memory_threshold");
+        if (threshold != null && (memory == null || !threshold.matches("\\d{1,3}") || Integer.parseInt(threshold) > 100)) {
+            return error(400, "Invalid translation_memory_threshold");
+        }
+        String version = parameters.first("tag_handling_version");
+        if (version != null && !Set.of("v1", "v2").contains(version)) {
+            return error(400, "Value for 'tag_handling_version' not supported.");
+        }
+        return null;
+    }
+
     /** Whether {@code text} parses as XML content (DeepL refuses a request whose text does not, with tag handling). */
     private static boolean wellFormed(String text) {
         try {
@@ -570,6 +695,9 @@ public final class DeepLStandIn implements AutoCloseable {
         ObjectNode root = json.createObjectNode()
                 .put("character_count", count)
                 .put("character_limit", limit);
+        if (periodStart != null) {
+            root.put("start_time", periodStart.toString()).put("end_time", periodEnd.toString());
+        }
         return new Answer(200, json.writeValueAsBytes(root), null);
     }
 
@@ -588,11 +716,11 @@ public final class DeepLStandIn implements AutoCloseable {
 
     private void record(StandInParameters parameters, long bodyBytes, Instant at, int status) {
         RecordedRequest request = parameters == null
-                ? new RecordedRequest(null, null, List.of(), null, null, bodyBytes, at, status, null, null, null)
+                ? new RecordedRequest(null, null, List.of(), null, null, bodyBytes, at, status, null, null, null, Map.of())
                 : new RecordedRequest(parameters.first("source_lang"), parameters.first("target_lang"),
                         parameters.all("text"), parameters.first("model_type"), parameters.first("context"),
                         bodyBytes, at, status, parameters.first("glossary_id"), parameters.first("formality"),
-                        parameters.first("tag_handling"));
+                        parameters.first("tag_handling"), parameters.asMap());
         synchronized (recorded) {
             recorded.add(request);
         }

@@ -147,6 +147,14 @@ public final class StandInGlossaries {
         return new Reply(201, info(g));
     }
 
+    /** Stores a glossary as if made in DeepL's interface (not by the service): its id. */
+    synchronized String add(String name, String source, String target, Map<String, String> entries) {
+        Stored g = new Stored(UUID.randomUUID().toString(), name, Instant.now(),
+                Map.of(Stored.key(source, target), Map.copyOf(entries)));
+        glossaries.put(g.id(), g);
+        return g.id();
+    }
+
     /**
      * The text with the glossary applied, or null when the glossary does not exist (DeepL: 404) or has no
      * dictionary for the pair (DeepL: 400).

@@ -77,6 +77,11 @@ final class StandInParameters {
         return values.getOrDefault(name, List.of());
     }
 
+    /** Every parameter with its values, in the order received. */
+    Map<String, List<String>> asMap() {
+        return values;
+    }
+
     /** The first value of the parameter, or null. */
     String first(String name) {
         List<String> list = all(name);

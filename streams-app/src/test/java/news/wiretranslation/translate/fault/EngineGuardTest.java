@@ -36,6 +36,13 @@ class EngineGuardTest {
         final AtomicInteger probes = new AtomicInteger();
         /** What {@link #quota()} reports; null: no quota to tell. */
         final AtomicReference<CharacterQuota> quota = new AtomicReference<>();
+        /** The billing period's end the engine reports; null: none. */
+        final AtomicReference<java.time.Instant> periodEnd = new AtomicReference<>();
+
+        @Override
+        public java.util.Optional<java.time.Instant> quotaPeriodEnd() {
+            return java.util.Optional.ofNullable(periodEnd.get());
+        }
 
         @Override
         public String engine() {
@@ -175,6 +182,24 @@ class EngineGuardTest {
         assertThat(heard).containsExactly(Status.QUOTA_PAUSED, Status.AVAILABLE);
         assertThat(errors("456")).isGreaterThanOrEqualTo(4);
         assertThat(registry.counter("wire_translation_engine_pauses", "state", "quota_paused").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aQuotaPauseSaysWhenTheBillingPeriodRenewsWhenTheEngineReportsIt() {
+        engine.probeFailure.set(Kind.QUOTA_EXCEEDED);
+        guard(5);
+        guard.recordFailure(failure(Kind.QUOTA_EXCEEDED));
+        assertThat(state.reason()).contains("no renewal time is known");
+        guard.close();
+
+        java.time.Instant end = java.time.Instant.parse("2027-01-01T00:00:00Z");
+        engine.periodEnd.set(end);
+        state.available();
+        guard(5);
+        guard.recordFailure(failure(Kind.QUOTA_EXCEEDED));
+
+        assertThat(state.status()).isEqualTo(Status.QUOTA_PAUSED);
+        assertThat(state.reason()).contains("renews at 2027-01-01T00:00:00Z");
     }
 
     private double pauses() {
