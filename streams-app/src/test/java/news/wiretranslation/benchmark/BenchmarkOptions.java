@@ -24,7 +24,7 @@ final class BenchmarkOptions {
             {"jitter-ms", "0", "plus up to this much, uniformly at random"},
             {"rate-limit", "0", "requests a second the stand-in answers before 429s (0: no limit)"},
             {"sync-seconds", "30", "length of the synchronous baseline's window, from its first output"},
-            {"warm-up-articles", "500", "articles out before the async phase's window opens, and published to the flash phase's service before its backlog (a fresh JVM's first seconds compile its code)"},
+            {"warm-up-articles", "500", "routine articles each async and flash phase's service works through, untimed, before its timed input (a fresh JVM's first seconds compile its code)"},
             {"backlog-articles", "5000", "routine articles published at once before the flash articles"},
             {"flash-articles", "250", "flash articles (IPTC urgency 1) published while the backlog drains"},
             {"threads", "2", "NUM_STREAM_THREADS of the service: one a core"},

@@ -22,6 +22,8 @@ final class BenchmarkReport {
     private static final int TARGET_ARTICLE_CHARS = 2700;
     private static final int TARGET_BACKLOG = 5000;
     private static final int MIN_FLASH_SAMPLES = 200;
+    /** "Under 2 s" for latencies in whole milliseconds: at most 1,999. */
+    private static final double UNDER_2_S = 1999;
 
     private final BenchmarkOptions options;
     private final FeedShape feed;
@@ -41,6 +43,7 @@ final class BenchmarkReport {
             try {
                 return figure.apply(r);
             } catch (NullPointerException phaseNotRun) {
+                // --phases left this repetition's phase out: no figure, rather than a zero in the median
                 return null;
             }
         }).filter(Objects::nonNull).filter(v -> !v.isNaN()).toList();
@@ -85,7 +88,7 @@ final class BenchmarkReport {
         summary.put("mtBoundIdealArticlesPerSecond", spread(r -> ideal(options, r.async().window()).articlesPerSecond()));
         summary.put("fractionOfIdeal", spread(r -> r.async().window().articlesPerSecond()
                 / ideal(options, r.async().window()).articlesPerSecond()));
-        summary.put("asyncStartSecondsToFirstOutput", spread(r -> r.async().startSeconds()));
+        summary.put("asyncSecondsToReady", spread(r -> r.async().readySeconds()));
         summary.put("flashLatencyP50Millis", spread(r -> flashLatency(r).percentile(0.50)));
         summary.put("flashLatencyP90Millis", spread(r -> flashLatency(r).percentile(0.90)));
         summary.put("flashLatencyP99Millis", spread(r -> flashLatency(r).percentile(0.99)));
@@ -151,12 +154,12 @@ final class BenchmarkReport {
         Distribution.Spread samples = spread(r -> (double) r.flash().flashLatencyMillis().size());
         if (options.integer("backlog-articles") < TARGET_BACKLOG || samples.values().isEmpty() || samples.min() < MIN_FLASH_SAMPLES) {
             targets.add(Target.judge("flash p99 < 2 s behind a backlog of 5,000 routine articles",
-                    spread(r -> flashLatency(r).percentile(0.99)).median(), 2000, true, "%.0f ms",
+                    spread(r -> flashLatency(r).percentile(0.99)).median(), UNDER_2_S, true, "%.0f ms",
                     "not the target's conditions: a backlog of " + options.integer("backlog-articles") + ", at least "
                             + (samples.values().isEmpty() ? 0 : (int) samples.min()) + " flash samples (the target: 5,000 and 200)"));
         } else {
             targets.add(Target.judge("flash p99 < 2 s behind a backlog of 5,000 routine articles",
-                    spread(r -> flashLatency(r).percentile(0.99)).median(), 1999.999, true, "%.0f ms", note));
+                    spread(r -> flashLatency(r).percentile(0.99)).median(), UNDER_2_S, true, "%.0f ms", note));
         }
         if (options.inProcess()) {
             targets.add(Target.notMeasured("RSS <= 1 GB in the default detection mode", "the service shares its JVM with the broker"));
@@ -194,13 +197,12 @@ final class BenchmarkReport {
         }
         if (options.runs("sync") || options.runs("async")) {
             t.append(LINE);
-            row(t, "sync: articles/s (window " + options.integer("sync-seconds") + " s from the first output)",
+            row(t, "sync: articles/s (window of " + options.integer("sync-seconds") + " s after 20 articles out)",
                     spread(r -> r.sync().window().articlesPerSecond()), "%.1f");
-            row(t, "async: articles/s (from the " + Math.min(options.integer("warm-up-articles"), feed.articles() / 4)
-                    + "th output, after the warm-up, to the last of " + feed.articles() + ")",
+            row(t, "async: articles/s (" + feed.articles() + " published at once, to the last out)",
                     spread(r -> r.async().window().articlesPerSecond()), "%.1f");
             row(t, "async / sync, each repetition's own ratio", spread(BenchmarkReport::ratio), "%.1fx");
-            row(t, "async: seconds from launch to the first output", spread(r -> r.async().startSeconds()), "%.1f");
+            row(t, "async: seconds from the service's launch to ready", spread(r -> r.async().readySeconds()), "%.1f");
             row(t, "sync: engine requests a second", spread(r -> r.sync().window().requests() / r.sync().window().seconds()), "%.1f");
         }
         if (options.runs("async")) {

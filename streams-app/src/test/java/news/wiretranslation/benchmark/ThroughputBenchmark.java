@@ -58,6 +58,8 @@ public final class ThroughputBenchmark {
     private static final String FEED_TOPIC = "wt-feed.raw";
     /** The flash phase's guess of the drain rate when no async phase ran before it. */
     private static final double DEFAULT_DRAIN_RATE = 100;
+    /** Articles out before the synchronous baseline's window opens. */
+    private static final int SYNC_WARM_UP_ARTICLES = 20;
 
     private final BenchmarkOptions options;
     private EmbeddedKafkaBroker broker;
@@ -176,12 +178,16 @@ public final class ThroughputBenchmark {
      *                      measures the feed, not the design)
      * @param drySeconds    when, from the window's start; -1 when it did not
      * @param feedArticles  articles available to it
+     * @param startSeconds  from the service's launch to its first output
      */
     record SyncPhase(Window window, boolean ranDry, double drySeconds, int feedArticles, double startSeconds) {
     }
 
-    /** @param rssMb resident memory of the service at the end; peakRssMb its high-water mark (VmHWM) */
-    record AsyncPhase(Window window, double startSeconds, long rssMb, long peakRssMb, boolean ownProcess) {
+    /**
+     * @param readySeconds from the launch to ready (language models loaded, Kafka Streams running)
+     * @param rssMb        resident memory of the service at the end; peakRssMb its high-water mark (VmHWM)
+     */
+    record AsyncPhase(Window window, double readySeconds, long rssMb, long peakRssMb, boolean ownProcess) {
     }
 
     /**
@@ -199,16 +205,20 @@ public final class ThroughputBenchmark {
         String app = "wt-sync-" + r;
         Map<String, String> env = env(app, "sync", FEED_TOPIC);
         int seconds = options.integer("sync-seconds");
-        log("sync %d: the synchronous design on the feed (%d articles), a window of %d s from its first output", r, feed.size(), seconds);
+        log("sync %d: the synchronous design on the feed (%d articles), a window of %d s after its first %d articles", r, feed.size(), seconds, SYNC_WARM_UP_ARTICLES);
         long launched = System.nanoTime();
         try (ServiceUnderTest service = startService(app, env);
              OutputWatcher watcher = watchOutput(service, env)) {
-            FirstOutput first = awaitFirstOutput(service, watcher, "sync", launched);
-            Window.Sample start = first.sample();
+            watcher.awaitCount(1, Duration.ofMinutes(5), service::isAlive, "sync");
+            double startSeconds = (System.nanoTime() - launched) / 1e9;
+            // A few articles first, so that the window does not time the JVM compiling its code (a handful of
+            // seconds at the synchronous design's pace; an article at a time is in flight, so nothing else skews it).
+            watcher.awaitCount(SYNC_WARM_UP_ARTICLES, Duration.ofMinutes(2), service::isAlive, "sync warm-up");
+            Window.Sample start = Window.Sample.take(service, watcher, deepL);
             long end = start.nanos() + Duration.ofSeconds(seconds).toNanos();
             double dry = -1;
             while (System.nanoTime() < end) {
-                if (watcher.count() >= feed.size()) {
+                if (watcher.count() >= feed.size()) { // every article out: no input left
                     dry = (System.nanoTime() - start.nanos()) / 1e9;
                     break;
                 }
@@ -221,31 +231,39 @@ public final class ThroughputBenchmark {
             log("sync %d: %d articles in %.1f s = %.1f articles/s; %s", r, window.articles(), window.seconds(),
                     window.articlesPerSecond(), dry < 0 ? "input left at the end (" + (feed.size() - watcher.count())
                             + " articles not yet read)" : String.format(Locale.ROOT, "RAN DRY after %.1f s", dry));
-            return new SyncPhase(window, dry >= 0, dry, feed.size(), first.startSeconds());
+            return new SyncPhase(window, dry >= 0, dry, feed.size(), startSeconds);
         }
     }
 
     private AsyncPhase async(int r) throws Exception {
         String app = "wt-async-" + r;
-        Map<String, String> env = env(app, "async", FEED_TOPIC);
-        log("async %d: the asynchronous design through the feed (%d articles, published beforehand)", r, feed.size());
+        String topic = app + ".raw";
+        Map<String, String> env = env(app, "async", topic);
+        List<RawArticle> warmUp = newStories(options.integer("warm-up-articles"), 0.0,
+                Long.parseLong(options.text("seed")) + 1000L * r + 4, "r" + r + "-warm-up-");
+        createTopic(topic);
+        log("async %d: the asynchronous design, warmed up on %d articles, then the feed (%d articles) at once", r,
+                warmUp.size(), feed.size());
         long launched = System.nanoTime();
         try (ServiceUnderTest service = startService(app, env);
              OutputWatcher watcher = watchOutput(service, env)) {
-            FirstOutput first = awaitFirstOutput(service, watcher, "async", launched);
-            // The window opens after a warm-up: a fresh JVM compiles its hot code in its first seconds, which a
-            // long-running instance has done long before a backlog reaches it.
-            int warmUp = Math.min(options.integer("warm-up-articles"), feed.size() / 4);
-            watcher.awaitCount(Math.max(1, warmUp), Duration.ofMinutes(2), service::isAlive, "async warm-up");
-            Window.Sample start = warmUp <= 1 ? first.sample() : Window.Sample.take(service, watcher, deepL);
-            watcher.awaitCount(feed.size(), Duration.ofMinutes(2), service::isAlive, "async");
+            double readySeconds = (System.nanoTime() - launched) / 1e9;
+            // The window opens on an empty pipeline and closes on one: every article counted was read, detected,
+            // translated and written inside it (a window opened on the Nth output would count articles already
+            // read, and their CPU, from the queue before it). The warm-up before it: a fresh JVM compiles its hot
+            // code in its first seconds, which a long-running instance did long before a backlog reaches it.
+            published.publish(topic, warmUp, false);
+            watcher.awaitCount(warmUp.size(), Duration.ofMinutes(2), service::isAlive, "async warm-up");
+            Window.Sample start = Window.Sample.take(service, watcher, deepL);
+            published.publish(topic, feed, false);
+            watcher.awaitCount(warmUp.size() + feed.size(), Duration.ofMinutes(2), service::isAlive, "async");
             Window.Sample end = Window.Sample.take(service, watcher, deepL);
             long[] rss = ProcStats.residentMb(service.pid());
             Window window = Window.between(start, end, app, deepL.requests());
             log("async %d: %d articles in %.1f s = %.1f articles/s; %.2f ms of process CPU an article; RSS %d MB (peak %d MB)",
                     r, window.articles(), window.seconds(), window.articlesPerSecond(), window.processCpuMsPerArticle(),
                     rss[0], rss[1]);
-            return new AsyncPhase(window, first.startSeconds(), rss[0], rss[1], service.ownProcess());
+            return new AsyncPhase(window, readySeconds, rss[0], rss[1], service.ownProcess());
         }
     }
 
@@ -315,18 +333,6 @@ public final class ThroughputBenchmark {
     private ServiceUnderTest startService(String app, Map<String, String> env) throws IOException {
         return options.inProcess() ? InProcessService.start(env)
                 : ChildService.start(env, options.serviceJvmFlags(), Path.of("target/benchmark/logs", app + ".log"));
-    }
-
-    /** When a phase's first article came out, from the service's launch, and the figures at that moment. */
-    private record FirstOutput(double startSeconds, Window.Sample sample) {
-    }
-
-    /** Waits for the first article out: the service has started, and the phase's window begins. */
-    private FirstOutput awaitFirstOutput(ServiceUnderTest service, OutputWatcher watcher, String phase, long launched)
-            throws IOException, InterruptedException {
-        watcher.awaitCount(1, Duration.ofMinutes(5), service::isAlive, phase);
-        double startSeconds = (System.nanoTime() - launched) / 1e9;
-        return new FirstOutput(startSeconds, Window.Sample.take(service, watcher, deepL));
     }
 
     /** Reads the service's output topic from its start, once the service is ready (it creates the topic). */
