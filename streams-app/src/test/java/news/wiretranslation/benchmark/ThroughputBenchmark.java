@@ -39,8 +39,9 @@ import org.apache.kafka.clients.admin.NewTopic;
  *   <li><b>sync</b>: the synchronous design ({@code TRANSLATION_MODE=sync}, one engine request per article on the
  *       stream thread) on the feed, for a fixed window from its first output; the feed is far longer than the
  *       window needs, and the report says whether (and when) the phase ran out of input;</li>
- *   <li><b>async</b>: the default design on the same feed, published beforehand (a backlog), to its last article;</li>
- *   <li><b>flash</b>: a backlog of routine new stories published at once, then flash articles (IPTC urgency 1)
+ *   <li><b>async</b>: the default design, warmed up on other articles, then the same feed published at once, to its
+ *       last article: a window that opens and closes on an empty pipeline;</li>
+ *   <li><b>flash</b>: after the same warm-up, a backlog of routine new stories published at once, then flash articles (IPTC urgency 1)
  *       published while it drains; each flash article's latency from its {@code receivedAt} (stamped as it is sent)
  *       to its arrival on a {@code read_committed} consumer.</li>
  * </ol>
