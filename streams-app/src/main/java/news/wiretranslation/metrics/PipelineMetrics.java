@@ -250,6 +250,11 @@ public final class PipelineMetrics {
                 .register(registry);
     }
 
+    /** The CPU-time meter of one stage of the pipeline ({@code normalize}, {@code detect}, {@code translate}). */
+    public StageCpu stageCpu(String stage) {
+        return new StageCpu(registry, stage);
+    }
+
     /** A stream thread died and was replaced (or the instance stopped): see StreamFailurePolicy. */
     public void streamThreadFailed() {
         threadFailures().increment();

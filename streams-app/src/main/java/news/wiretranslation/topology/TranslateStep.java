@@ -7,6 +7,7 @@ import java.util.Optional;
 import news.wiretranslation.article.DetectedArticle;
 import news.wiretranslation.config.ServiceConfig;
 import news.wiretranslation.deadletter.OutputRefusals;
+import news.wiretranslation.metrics.StageCpu;
 import news.wiretranslation.translate.async.Dispatcher;
 import news.wiretranslation.translate.async.TranslationDispatcher;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -46,9 +47,10 @@ public record TranslateStep(Dispatcher dispatcher, ServiceConfig.Memory memory, 
         return dispatcher instanceof TranslationDispatcher batched ? Optional.of(batched) : Optional.empty();
     }
 
-    /** The step for one target language, with the stores it declares. */
-    ProcessorSupplier<String, DetectedArticle, String, TranslationOutcome> forTarget(ArticleTranslation translation) {
-        return TranslationProcessor.supplier(this, translation);
+    /** The step for one target language, with the stores it declares; its stream-thread CPU time goes to {@code cpu}. */
+    ProcessorSupplier<String, DetectedArticle, String, TranslationOutcome> forTarget(ArticleTranslation translation,
+                                                                                     StageCpu cpu) {
+        return TranslationProcessor.supplier(this, translation, cpu);
     }
 
     @Override

@@ -19,6 +19,7 @@ import news.wiretranslation.deadletter.Causes;
 import news.wiretranslation.deadletter.DeadLetterRecords;
 import news.wiretranslation.deadletter.OutputRefusals;
 import news.wiretranslation.logging.ArticleLog;
+import news.wiretranslation.metrics.StageCpu;
 import news.wiretranslation.quality.QualityChecker.UntranslatedSpan;
 import news.wiretranslation.topology.PendingTranslation.Resolved;
 import news.wiretranslation.topology.PendingTranslation.Source;
@@ -85,22 +86,30 @@ public final class TranslationProcessor implements Processor<String, DetectedArt
     private final StoryOrder stories = new StoryOrder();
     private final ConcurrentLinkedQueue<PendingTranslation> answered = new ConcurrentLinkedQueue<>();
 
+    /** The stream-thread CPU of this step (process and the emitting punctuation), for the stage's meter. */
+    private final StageCpu cpu;
     private ProcessorContext<String, TranslationOutcome> context;
     private PendingStore pending;
     private TranslationMemory memory;
 
     TranslationProcessor(TranslateStep step, ArticleTranslation translation) {
+        this(step, translation, StageCpu.unmetered());
+    }
+
+    TranslationProcessor(TranslateStep step, ArticleTranslation translation, StageCpu cpu) {
         this.step = step;
         this.translation = translation;
+        this.cpu = cpu;
     }
 
     /** A supplier that also declares the step's stores: the pending store and, when enabled, the memory's two. */
     static ProcessorSupplier<String, DetectedArticle, String, TranslationOutcome> supplier(TranslateStep step,
-                                                                                          ArticleTranslation translation) {
+                                                                                          ArticleTranslation translation,
+                                                                                          StageCpu cpu) {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, DetectedArticle, String, TranslationOutcome> get() {
-                return new TranslationProcessor(step, translation);
+                return new TranslationProcessor(step, translation, cpu);
             }
 
             @Override
@@ -132,8 +141,13 @@ public final class TranslationProcessor implements Processor<String, DetectedArt
         }
         resumePending();
         context.schedule(step.emitInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
-            emitAnswered();
-            commitIfDue();
+            long cpuStart = cpu.start();
+            try {
+                emitAnswered();
+                commitIfDue();
+            } finally {
+                cpu.stop(cpuStart);
+            }
         });
         if (memory != null) {
             context.schedule(SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> sweepMemory());
@@ -182,6 +196,7 @@ public final class TranslationProcessor implements Processor<String, DetectedArt
     @Override
     public void process(Record<String, DetectedArticle> record) {
         long start = System.nanoTime();
+        long cpuStart = cpu.start();
         try {
             step.commits().current().read(record.timestamp());
             emitAnswered();
@@ -192,6 +207,7 @@ public final class TranslationProcessor implements Processor<String, DetectedArt
             commitIfDue();
         } finally {
             step.counters().processNanos.add(System.nanoTime() - start);
+            cpu.stop(cpuStart);
         }
     }
 

@@ -74,8 +74,8 @@ public final class TranslationTopology {
                     metrics.articleIn(article);
                     ArticleLog.received(article);
                 }, Named.as("count-in"))
-                .mapValues(preparation::normalize, Named.as("normalize"))
-                .mapValues(preparation::detect, Named.as("detect-language"))
+                .mapValues(metrics.stageCpu("normalize").around(preparation::normalize)::apply, Named.as("normalize"))
+                .mapValues(metrics.stageCpu("detect").around(preparation::detect)::apply, Named.as("detect-language"))
                 .peek((key, article) -> {
                     metrics.detected(article);
                     ArticleLog.detected(article);
@@ -113,7 +113,8 @@ public final class TranslationTopology {
                                                       TranslateStep step, ArticleTranslation translation,
                                                       PipelineMetrics metrics, Map<String, Object> registry) {
         String suffix = translation.target().topicSuffix();
-        KStream<String, TranslationOutcome> outcomes = detected.process(step.forTarget(translation), Named.as("to-" + suffix));
+        KStream<String, TranslationOutcome> outcomes = detected.process(step.forTarget(translation, metrics.stageCpu("translate")),
+                Named.as("to-" + suffix));
         outcomes.filter((id, outcome) -> outcome.isDeadLetter(), Named.as("refused-" + suffix))
                 .peek((id, outcome) -> metrics.deadLettered(outcome.deadLetter().getReason(), outcome.deadLetter().getStage()),
                         Named.as("count-refused-" + suffix))

@@ -16,6 +16,10 @@ import news.wiretranslation.avro.RawArticle;
  * sources that close every article with the same sign-off paragraph. Revisions of different stories interleave, as on
  * a wire; a story's revisions come in order. Texts are built from sentences written for the project, with numbers
  * drawn at random, so that paragraphs differ between stories and language detection sees real language.
+ *
+ * <p>{@link Options#wireCopy} sizes articles like agency wire copy (the benchmark's default: about 2,700 characters in
+ * 9 paragraphs, the last the sign-off); {@link Options#defaults} keeps the shorter, more varied articles the
+ * integration tests were written against.
  */
 public final class StoryFeed {
 
@@ -26,13 +30,39 @@ public final class StoryFeed {
      * @param languages     source languages to draw from (ISO 639-1, among {@link #LANGUAGES})
      * @param flashShare    share of stories with IPTC urgency 1 (the rest 3-6)
      * @param seed          the random seed: the same options give the same feed
+     * @param storyParagraphs   paragraphs of every article before the sign-off; 0: 5-9, drawn per story
+     * @param articleCharacters the length an article aims at (headline, paragraphs and sign-off), paragraphs filled
+     *                          with sentences up to their share of it; 0: 2-3 sentences a paragraph
      */
     public record Options(int stories, int minRevisions, int maxRevisions, List<String> languages, double flashShare,
-                          long seed) {
+                          long seed, int storyParagraphs, int articleCharacters) {
+        public Options(int stories, int minRevisions, int maxRevisions, List<String> languages, double flashShare,
+                       long seed) {
+            this(stories, minRevisions, maxRevisions, languages, flashShare, seed, 0, 0);
+        }
+
         public static Options defaults(int stories, long seed) {
             return new Options(stories, 3, 5, LANGUAGES, 0.05, seed);
         }
+
+        /** Wire-copy sized: 8 paragraphs and the sign-off, about {@code articleCharacters} characters an article. */
+        public static Options wireCopy(int stories, long seed, int articleCharacters) {
+            return new Options(stories, 3, 5, LANGUAGES, 0.05, seed, WIRE_COPY_STORY_PARAGRAPHS, articleCharacters);
+        }
+
+        /** The same feed shape, revisions and urgency changed: for new stories published once each. */
+        public Options withRevisions(int revisions, double flashShare, long seed) {
+            return new Options(stories, revisions, revisions, languages, flashShare, seed, storyParagraphs, articleCharacters);
+        }
+
+        /** The same shape with another number of stories. */
+        public Options withStories(int count) {
+            return new Options(count, minRevisions, maxRevisions, languages, flashShare, seed, storyParagraphs, articleCharacters);
+        }
     }
+
+    /** Paragraphs of a wire-copy article before its sign-off: with it, the 9 paragraphs of a typical agency story. */
+    public static final int WIRE_COPY_STORY_PARAGRAPHS = 8;
 
     /**
      * One revision of one story, in publishing order.
@@ -177,7 +207,8 @@ public final class StoryFeed {
         for (int s = 0; s < options.stories(); s++) {
             String language = options.languages().get(random.nextInt(options.languages().size()));
             int revisions = options.minRevisions() + random.nextInt(options.maxRevisions() - options.minRevisions() + 1);
-            List<Version> versions = story(s, language, revisions, random.nextDouble() < options.flashShare(), random, base);
+            List<Version> versions = story(s, language, revisions, random.nextDouble() < options.flashShare(), random, base,
+                    options.storyParagraphs(), options.articleCharacters());
             // Stories start anywhere in the feed; a story's revisions follow at random intervals, in order.
             double at = random.nextDouble() * options.stories();
             for (int r = 0; r < revisions; r++) {
@@ -196,13 +227,20 @@ public final class StoryFeed {
     private record Version(RawArticle article, Map<String, String> english) {
     }
 
-    private static List<Version> story(int s, String language, int revisions, boolean flash, Random random, Instant base) {
+    private static List<Version> story(int s, String language, int revisions, boolean flash, Random random, Instant base,
+                                       int storyParagraphs, int articleCharacters) {
         String source = SOURCES.get(language).get(random.nextInt(2));
         Text headline = headline(language, random);
-        int paragraphCount = 6 + random.nextInt(5) - 1; // 5-9 story paragraphs, plus the sign-off: 6-10
+        int paragraphCount = storyParagraphs > 0 ? storyParagraphs
+                : 6 + random.nextInt(5) - 1; // 5-9 story paragraphs, plus the sign-off: 6-10
+        int maxParagraphs = storyParagraphs > 0 ? storyParagraphs : 9;
+        // Each story paragraph's share of the article's length, once the headline, the sign-off and the blank lines
+        // between paragraphs are counted; 0 keeps the 2-3 sentences of the default feed.
+        int paragraphCharacters = articleCharacters <= 0 ? 0 : Math.max(1, (articleCharacters - headline.original().length()
+                - SIGN_OFF.get(language).length() - 2 * paragraphCount) / paragraphCount);
         List<Text> paragraphs = new ArrayList<>();
         for (int p = 0; p < paragraphCount; p++) {
-            paragraphs.add(paragraph(language, random));
+            paragraphs.add(paragraph(language, random, paragraphCharacters));
         }
         int urgency = flash ? 1 : 3 + random.nextInt(4);
         List<Version> versions = new ArrayList<>();
@@ -213,10 +251,10 @@ public final class StoryFeed {
                 for (int c = 0; c < changes; c++) {
                     if (random.nextDouble() < 0.25) {
                         headline = headline(language, random);
-                    } else if (random.nextDouble() < 0.2 && paragraphs.size() < 9) {
-                        paragraphs.add(random.nextInt(paragraphs.size() + 1), paragraph(language, random));
+                    } else if (random.nextDouble() < 0.2 && paragraphs.size() < maxParagraphs) {
+                        paragraphs.add(random.nextInt(paragraphs.size() + 1), paragraph(language, random, paragraphCharacters));
                     } else {
-                        paragraphs.set(random.nextInt(paragraphs.size()), paragraph(language, random));
+                        paragraphs.set(random.nextInt(paragraphs.size()), paragraph(language, random, paragraphCharacters));
                     }
                 }
             }
@@ -248,16 +286,22 @@ public final class StoryFeed {
         return fill(HEADLINES, language, random.nextInt(4), random);
     }
 
-    private static Text paragraph(String language, Random random) {
-        int n = 2 + random.nextInt(2);
+    /** 2-3 sentences when {@code characters} is 0, else sentences while the paragraph stays nearest that length. */
+    private static Text paragraph(String language, Random random, int characters) {
+        int n = characters > 0 ? Integer.MAX_VALUE : 2 + random.nextInt(2);
         StringBuilder original = new StringBuilder();
         StringBuilder english = new StringBuilder();
         for (int i = 0; i < n; i++) {
+            Text sentence = fill(SENTENCES, language, random.nextInt(SENTENCES.get(language).size()), random);
+            // Stop before a sentence that would overshoot by more than half of itself: paragraphs then average the
+            // length asked for instead of always exceeding it.
+            if (characters > 0 && i > 0 && original.length() + 1 + sentence.original().length() / 2 > characters) {
+                break;
+            }
             if (i > 0) {
                 original.append(' ');
                 english.append(' ');
             }
-            Text sentence = fill(SENTENCES, language, random.nextInt(SENTENCES.get(language).size()), random);
             original.append(sentence.original());
             english.append(sentence.english());
         }

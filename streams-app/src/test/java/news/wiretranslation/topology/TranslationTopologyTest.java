@@ -117,6 +117,19 @@ class TranslationTopologyTest {
     }
 
     @Test
+    void theCpuTimeOfNormalizationDetectionAndTheTranslateStepIsMeasuredPerStage() {
+        for (int i = 0; i < 5; i++) {
+            send("fr-" + i, TestArticles.french("fr-" + i));
+        }
+
+        assertThat(english.readValuesToList()).hasSize(5);
+        for (String stage : List.of("normalize", "detect", "translate")) {
+            assertThat(meters.counter("wire_translation_stage_cpu_seconds", "stage", stage).count()).as(stage)
+                    .isPositive().isLessThan(60);
+        }
+    }
+
+    @Test
     void frenchArticleIsTranslatedIntoEveryTargetAndLabelledAsMachineTranslated() {
         RawArticle original = TestArticles.french("fr-1");
         original.setByline("Par Marie Dupont, AFP");
