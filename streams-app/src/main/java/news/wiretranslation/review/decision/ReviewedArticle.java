@@ -69,9 +69,8 @@ public final class ReviewedArticle {
         Edits edits = edits(waiting, request);
         List<String> body = new ArrayList<>(edits.body());
         Translation translation = waiting.getTranslation();
-        if (waiting.getMachineTranslated() && translation != null && !body.isEmpty()) {
-            String disclaimer = reviewedDisclaimers.disclaimer(language(waiting.getLanguage()),
-                    translation.getSourceLanguage(), translation.getEngine());
+        String disclaimer = disclaimer(waiting);
+        if (disclaimer != null && !body.isEmpty()) {
             body.set(body.size() - 1, disclaimer);
             translation = Translation.newBuilder(translation).setDisclaimer(disclaimer).build();
         }
@@ -89,6 +88,16 @@ public final class ReviewedArticle {
                         .build())
                 .setReviewSource(null)
                 .build();
+    }
+
+    /** The disclaimer the article will carry once approved; null for an article that was not machine-translated. */
+    public String disclaimer(Article waiting) {
+        Translation translation = waiting.getTranslation();
+        if (!waiting.getMachineTranslated() || translation == null) {
+            return null;
+        }
+        return reviewedDisclaimers.disclaimer(language(waiting.getLanguage()), translation.getSourceLanguage(),
+                translation.getEngine());
     }
 
     /** The bare language of a BCP 47 tag, as the disclaimers are keyed: {@code en} for {@code en-US}. */
