@@ -70,6 +70,7 @@ class ReviewDeskBrowserIT {
 
     private static EmbeddedKafkaBroker broker;
     private static EmbeddedSchemaRegistry registry;
+    private static Map<String, String> env;
     private static ServiceConfig config;
     private static ReviewDesk desk;
     @TempDir
@@ -83,7 +84,7 @@ class ReviewDeskBrowserIT {
         registry = EmbeddedSchemaRegistry.start();
         Path users = work.resolve("editors");
         Files.writeString(users, "# the desk's editors\nada:" + new PasswordHasher().hash(PASSWORD) + "\n");
-        Map<String, String> env = new HashMap<>(TestConfigs.baseSettings(broker.bootstrapServers(), registry.url()));
+        env = new HashMap<>(TestConfigs.baseSettings(broker.bootstrapServers(), registry.url()));
         env.put("INPUT_TOPIC", "desk-it.raw");
         env.put("OUTPUT_TOPIC_PREFIX", "desk-it.out.");
         env.put("DLQ_TOPIC", "desk-it.dlq");
@@ -100,16 +101,22 @@ class ReviewDeskBrowserIT {
         }
         desk = ReviewDesk.start(config);
         try (KafkaProducer<String, Article> producer = producer()) {
-            for (String id : List.of("budget-approve", "budget-reject", "budget-twice")) {
-                Article item = ReviewItems.flagged(id, 1);
-                producer.send(new ProducerRecord<>("desk-it.review", id, item)).get();
+            // Three to decide, and three that wait throughout (so the queue's screenshot shows some, whatever ran first).
+            List<Article> items = List.of(ReviewItems.flagged("budget-approve", 1),
+                    waiting("budget-reject", 1, 5, "afp", "Unions reject the budget and call a national strike"),
+                    waiting("budget-twice", 1, 5, "afp", "Opposition files a motion of censure over the budget"),
+                    waiting("quake-flash", 2, 1, "afp", "Earthquake of magnitude 6.1 shakes the south of the country"),
+                    waiting("election-results", 3, 2, "belga", "Liberals win the regional elections in Wallonia"),
+                    waiting("rail-strike", 1, 4, "afp", "Rail workers extend their strike into next week"));
+            for (Article item : items) {
+                producer.send(new ProducerRecord<>("desk-it.review", item.getId(), item)).get();
             }
-            Article flash = org.apache.avro.specific.SpecificData.get().deepCopy(Article.getClassSchema(),
-                    ReviewItems.flagged("quake-flash", 2));
-            flash.setUrgency(1);
-            flash.setHeadline("Earthquake of magnitude 6.1 shakes the south of the country");
-            producer.send(new ProducerRecord<>("desk-it.review", flash.getId(), flash)).get();
         }
+    }
+
+    private static Article waiting(String id, int revision, int urgency, String source, String headline) {
+        return Article.newBuilder(ReviewItems.flagged(id, revision)).setUrgency(urgency).setSource(source)
+                .setHeadline(headline).build();
     }
 
     @AfterAll
@@ -216,8 +223,7 @@ class ReviewDeskBrowserIT {
     @Test
     void requestsWithoutASessionOrWithoutTheFormTokenAreRefusedAndTwoApprovalsPublishOneArticle() throws Exception {
         HttpClient anonymous = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<String> page = anonymous.send(HttpRequest.newBuilder(URI.create(desk.url() + "queue/en-US")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = get(anonymous, "queue/en-US");
         assertThat(page.statusCode()).isEqualTo(303);
         assertThat(page.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/signin"));
         assertThat(page.body()).doesNotContain("budget");
@@ -226,18 +232,15 @@ class ReviewDeskBrowserIT {
 
         HttpClient editor = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        String signInToken = token(editor.send(HttpRequest.newBuilder(URI.create(desk.url() + "signin")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        String signInToken = token(get(editor, "signin").body());
         HttpResponse<String> signedIn = post(editor, "signin",
                 Map.of("csrf", signInToken, "name", "ada", "password", PASSWORD));
         assertThat(signedIn.statusCode()).isEqualTo(303);
         assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(cookie ->
                 assertThat(cookie).contains("desk_session=", "HttpOnly", "SameSite=Strict"));
-        await().atMost(KAFKA_WAIT).pollInterval(Duration.ofMillis(500)).until(() -> editor.send(
-                HttpRequest.newBuilder(URI.create(desk.url() + "item/en-US/budget-twice")).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
-        String token = token(editor.send(HttpRequest.newBuilder(URI.create(desk.url() + "item/en-US/budget-twice")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        await().atMost(KAFKA_WAIT).pollInterval(Duration.ofMillis(500))
+                .until(() -> get(editor, "item/en-US/budget-twice").statusCode() == 200);
+        String token = token(get(editor, "item/en-US/budget-twice").body());
         assertThat(token).isNotEqualTo(signInToken).as("a new token after signing in");
 
         assertThat(post(editor, "item/en-US/budget-twice/approve", Map.of("revision", "1")).statusCode())
@@ -253,6 +256,37 @@ class ReviewDeskBrowserIT {
         assertThat(decisions).extracting(ReviewDecision::getOutcome)
                 .containsExactly(ReviewOutcome.PUBLISHED, ReviewOutcome.ALREADY_DECIDED);
         assertThat(published("budget-twice")).hasSize(1);
+    }
+
+    @Test
+    void theQueueSurvivesARestartOfTheDeskOnAnEmptyStateDirectory() throws Exception {
+        HttpClient editor = signedInClient();
+        await().atMost(KAFKA_WAIT).pollInterval(Duration.ofMillis(500))
+                .until(() -> get(editor, "queue/en-US").body().contains("/item/en-US/rail-strike"));
+
+        desk.close();
+        Map<String, String> moved = new HashMap<>(env);
+        moved.put("STATE_DIR", work.resolve("state-after-restart").toString());
+        desk = ReviewDesk.start(TestConfigs.load(moved)); // the queue comes back from its changelog topic
+
+        HttpClient again = signedInClient();
+        await().atMost(KAFKA_WAIT).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> get(again, "queue/en-US").body().contains("/item/en-US/rail-strike"));
+        assertThat(get(again, "item/en-US/rail-strike").body()).contains("Rail workers extend their strike");
+    }
+
+    /** An HTTP client signed in as ada, through the sign-in form and its token. */
+    private static HttpClient signedInClient() throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String token = token(get(client, "signin").body());
+        assertThat(post(client, "signin", Map.of("csrf", token, "name", "ada", "password", PASSWORD)).statusCode())
+                .isEqualTo(303);
+        return client;
+    }
+
+    private static HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(desk.url() + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void signIn() {

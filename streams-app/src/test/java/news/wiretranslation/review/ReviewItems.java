@@ -28,7 +28,7 @@ public final class ReviewItems {
                 .setId(id)
                 .setVersion(revision)
                 .setLanguage("en-US")
-                .setHeadline("Government presents austerity budget, revision " + revision)
+                .setHeadline("Government presents an austerity budget for next year")
                 .setBody(List.of("The finance minister presented a draft budget on Wednesday.",
                         "The unions denounced des mesures injustes for modest households.", MT_DISCLAIMER))
                 .setVersionCreated(PUBLISHED.plusSeconds(revision))
