@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import news.wiretranslation.avro.Article;
 import news.wiretranslation.avro.DeadLetter;
@@ -69,7 +70,13 @@ class DemoIT {
                 assertThat(r.value().getTranslation().getEngine()).isEqualTo("apertium");
                 assertThat(r.value().getTranslation().getDisclaimer()).contains("Apertium");
             });
-            assertThat(english).filteredOn(r -> r.value().getId().equals("seed-article-fr")).hasSize(1);
+            // Flagged translations wait on the review desk instead of the output topic.
+            List<ConsumerRecord<byte[], Article>> waiting = read(bootstrap, "articles.review", serde(Article.class, serdeConfig));
+            assertThat(Stream.concat(english.stream(), waiting.stream())
+                    .filter(r -> r.value().getId().equals("seed-article-fr") && r.value().getLanguage().equals("en-US")))
+                    .hasSize(1);
+            assertThat(waiting).allSatisfy(r -> assertThat(r.value().getQualityFlags()).isNotEmpty());
+            assertThat(line("  review desk:")).get().asString().contains("http://127.0.0.1:", "sign in as editor / ");
             assertThat(deadLetters).anySatisfy(r -> assertThat(r.value().getReason()).isEqualTo("BAD_MAGIC_BYTE"));
         } finally {
             demo.destroy();

@@ -47,7 +47,7 @@ final class DemoCommand implements Callable<Integer> {
             description = "Target languages (default: EN-US,DE with DeepL; EN-US,ES with Apertium, which has no German).")
     List<String> targets;
 
-    @Option(names = "--keep-running", description = "Leave the broker, registry and service running until Ctrl-C.")
+    @Option(names = "--keep-running", description = "Leave the broker, registry and service running until Ctrl-C, with the review desk, where the flagged translations wait.")
     boolean keepRunning;
 
     @Option(names = "--timeout", defaultValue = "300", paramLabel = "SECONDS",
