@@ -5,8 +5,9 @@ import java.util.regex.Pattern;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
- * Editors' password hashes: BCrypt (Spring Security's implementation), cost 12, about a quarter of a second per
- * check on one core: slow enough to make guessing from a stolen users file expensive, quick enough for a sign-in.
+ * Editors' password hashes: BCrypt (Spring Security's implementation), cost 12 (2^12 rounds, OWASP's suggested
+ * minimum is 10): slow enough to make guessing from a stolen users file expensive, quick enough for a sign-in, which
+ * happens once a working day.
  */
 public final class PasswordHasher {
     /** $2a$, $2b$ or $2y$, a two-digit cost, 53 characters of salt and hash. */
