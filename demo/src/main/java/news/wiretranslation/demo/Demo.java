@@ -24,6 +24,7 @@ import news.wiretranslation.config.TargetLanguage;
 import news.wiretranslation.embedded.EmbeddedKafkaBroker;
 import news.wiretranslation.embedded.EmbeddedSchemaRegistry;
 import news.wiretranslation.registry.AvroSerde;
+import news.wiretranslation.review.ReviewDesk;
 import news.wiretranslation.service.TranslationService;
 import news.wiretranslation.service.Translators;
 import org.apache.avro.specific.SpecificRecord;
@@ -74,11 +75,12 @@ public final class Demo {
     public boolean run(Options options) throws Exception {
         long started = System.nanoTime();
         Path stateDir = Files.createTempDirectory("wire-translation-demo-state-");
+        DemoDesk desk = DemoDesk.prepare(stateDir);
         printer.say("wire-translation demo: " + options.engine() + " → " + options.targets());
         printer.say("Starting a Kafka broker (KRaft, in this process, 127.0.0.1) and a schema registry...");
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
              EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start()) {
-            ServiceConfig config = config(options, broker.bootstrapServers(), registry.url(), stateDir);
+            ServiceConfig config = config(options, broker.bootstrapServers(), registry.url(), stateDir, desk);
             createRawTopic(broker.bootstrapServers(), config.topics().input());
             printer.say("  broker " + broker.bootstrapServers() + ", registry " + registry.url());
             printer.say("Loading language models and starting the service...");
@@ -111,7 +113,9 @@ public final class Demo {
                     printer.whatDeepLAdds(DemoFeed.load().size() - articles);
                 }
                 if (options.keepRunning()) {
-                    keepRunning(config, service);
+                    try (ReviewDesk reviewDesk = desk.start(config)) {
+                        keepRunning(config, service, reviewDesk, desk, results);
+                    }
                 }
                 return results.complete() && service.state() == KafkaStreams.State.RUNNING;
             } finally {
@@ -123,8 +127,9 @@ public final class Demo {
         }
     }
 
-    private ServiceConfig config(Options options, String bootstrap, String registryUrl, Path stateDir) {
+    private ServiceConfig config(Options options, String bootstrap, String registryUrl, Path stateDir, DemoDesk desk) {
         Map<String, String> env = new HashMap<>(options.settings());
+        desk.settings().forEach(env::putIfAbsent);
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         env.put("SCHEMA_REGISTRY_URL", registryUrl);
         env.put("APPLICATION_ID", "wire-translation-demo");
@@ -173,6 +178,7 @@ public final class Demo {
         AvroSerde<DeadLetter> deadLetters = serde(DeadLetter.class, config);
         List<String> topics = new ArrayList<>();
         config.targetLanguages().forEach(t -> topics.add(config.topics().output(t)));
+        config.labelling().reviewTopic().ifPresent(topics::add); // flagged translations wait there for an editor
         topics.add(config.topics().deadLetter());
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
@@ -197,7 +203,8 @@ public final class Demo {
         }
     }
 
-    private void keepRunning(ServiceConfig config, TranslationService service) throws InterruptedException {
+    private void keepRunning(ServiceConfig config, TranslationService service, ReviewDesk reviewDesk, DemoDesk desk,
+                             ResultTracker results) throws InterruptedException {
         printer.say("");
         printer.say("Still running (--keep-running). Press Ctrl-C to stop and remove the broker's data.");
         printer.say("  bootstrap servers: " + config.bootstrapServers());
@@ -206,6 +213,8 @@ public final class Demo {
                 + config.bootstrapServers() + " --registry " + config.registry().url() + " --language "
                 + config.targetLanguages().get(0).code() + " --from-beginning");
         printer.say("        kcat -b " + config.bootstrapServers() + " -L");
+        printer.say("  review desk:       " + reviewDesk.url() + "  (sign in as " + desk.signIn() + "; "
+                + results.perTopic().getOrDefault(DemoDesk.REVIEW_TOPIC, 0) + " flagged translations wait there)");
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop.countDown();

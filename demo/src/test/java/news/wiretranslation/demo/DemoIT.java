@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import news.wiretranslation.avro.Article;
 import news.wiretranslation.avro.DeadLetter;
@@ -72,8 +73,15 @@ class DemoIT {
                         .doesNotContain(">");
                 assertThat(r.value().getTranslation().getDisclaimer()).contains("Apertium");
             });
-            assertThat(spanish).anySatisfy(r -> assertThat(r.value().getDetectedLanguage()).isEqualTo("fr"));
-            assertThat(spanish).filteredOn(r -> r.value().getId().equals("seed-article-fr")).hasSize(1);
+            // Flagged translations wait on the review desk instead of the output topic.
+            List<ConsumerRecord<byte[], Article>> waiting = read(bootstrap, "articles.review", serde(Article.class, serdeConfig));
+            assertThat(Stream.concat(spanish.stream(), waiting.stream()))
+                    .anySatisfy(r -> assertThat(r.value().getDetectedLanguage()).isEqualTo("fr"));
+            assertThat(Stream.concat(spanish.stream(), waiting.stream())
+                    .filter(r -> r.value().getId().equals("seed-article-fr")))
+                    .hasSize(1);
+            assertThat(waiting).allSatisfy(r -> assertThat(r.value().getQualityFlags()).isNotEmpty());
+            assertThat(line("  review desk:")).get().asString().contains("http://127.0.0.1:", "sign in as editor / ");
             assertThat(deadLetters).singleElement().satisfies(r -> assertThat(r.value().getReason()).isEqualTo("BAD_MAGIC_BYTE"));
         } finally {
             demo.destroy();

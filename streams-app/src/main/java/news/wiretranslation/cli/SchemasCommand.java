@@ -47,7 +47,9 @@ import picocli.CommandLine.Spec;
                 "Checks the Avro schemas against the schema registry, or registers them.",
                 "Each .avsc file is paired with a subject: RawArticle.avsc with <INPUT_TOPIC>-value, Article.avsc with"
                         + " <OUTPUT_TOPIC_PREFIX><lang>-value for each of TARGET_LANGUAGES, DeadLetter.avsc with"
-                        + " <DLQ_TOPIC>-value (the service's settings, from the environment or --config), unless"
+                        + " <DLQ_TOPIC>-value, ReviewRequest.avsc and ReviewDecision.avsc with <REVIEW_REQUESTS_TOPIC>-value"
+                        + " and <REVIEW_DECISIONS_TOPIC>-value, Article.avsc with <QUALITY_REVIEW_TOPIC>-value when set"
+                        + " (the service's settings, from the environment or --config), unless"
                         + " --subject pairs are given."},
         subcommands = {SchemasCommand.Check.class, SchemasCommand.Register.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
@@ -160,7 +162,7 @@ public final class SchemasCommand implements Callable<Integer> {
                 if (!unpaired.isEmpty()) {
                     throw new IllegalArgumentException("No subject for " + String.join(", ", unpaired) + " in " + dir
                             + ": pair every schema with --subject SUBJECT=FILE (the defaults cover RawArticle.avsc,"
-                            + " Article.avsc and DeadLetter.avsc)");
+                            + " Article.avsc, DeadLetter.avsc, ReviewRequest.avsc and ReviewDecision.avsc)");
                 }
             }
             List<Pairing> pairings = new ArrayList<>();
@@ -307,7 +309,9 @@ public final class SchemasCommand implements Callable<Integer> {
     /**
      * The subjects the service writes and reads with its settings: {@code <INPUT_TOPIC>-value} for RawArticle,
      * {@code <OUTPUT_TOPIC_PREFIX><lang>-value} per target language for Article, {@code <DLQ_TOPIC>-value} for
-     * DeadLetter (Confluent's TopicNameStrategy, as the serdes use).
+     * DeadLetter, and the review desk's: {@code <QUALITY_REVIEW_TOPIC>-value} (Article, when set),
+     * {@code <REVIEW_REQUESTS_TOPIC>-value} and {@code <REVIEW_DECISIONS_TOPIC>-value} (Confluent's TopicNameStrategy,
+     * as the serdes use).
      */
     static Map<String, String> defaultSubjects(ConfigLoader loader) {
         ServiceConfig.Topics topics = loader.topics();
@@ -317,6 +321,11 @@ public final class SchemasCommand implements Callable<Integer> {
             subjects.put(TopicNameStrategy.subjectName(topics.output(target), false), "Article.avsc");
         }
         subjects.put(TopicNameStrategy.subjectName(topics.deadLetter(), false), "DeadLetter.avsc");
+        // The review desk's topics: its requests and audit records (the review topic carries Articles).
+        ServiceConfig.Review review = loader.review();
+        loader.reviewTopic().ifPresent(topic -> subjects.put(TopicNameStrategy.subjectName(topic, false), "Article.avsc"));
+        subjects.put(TopicNameStrategy.subjectName(review.requestsTopic(), false), "ReviewRequest.avsc");
+        subjects.put(TopicNameStrategy.subjectName(review.decisionsTopic(), false), "ReviewDecision.avsc");
         return subjects;
     }
 

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         description = "Machine-translates wire-service articles on Kafka, labelling every translation.",
         // The demo jar adds "demo" (news.wiretranslation.demo.cli.DemoMain): the service carries no broker.
         subcommands = {RunCommand.class, PublishCommand.class, TailCommand.class,
-                SchemasCommand.class, ReplayCommand.class, GlossaryCommand.class, CommandLine.HelpCommand.class},
+                SchemasCommand.class, ReplayCommand.class, GlossaryCommand.class, ReviewCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:Success.",

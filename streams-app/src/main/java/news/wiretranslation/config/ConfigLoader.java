@@ -135,7 +135,63 @@ public final class ConfigLoader {
                         "a number of bytes from 1024 to 20000000")),
                 new ServiceConfig.Prices(
                         parse(Setting.DEEPL_PRICE_PER_MILLION_CHARACTERS, ConfigLoader::price, "a number, 0 or more (e.g. 25 or 20.5)"),
-                        parse(Setting.APERTIUM_PRICE_PER_MILLION_CHARACTERS, ConfigLoader::price, "a number, 0 or more (e.g. 0 or 1.5)")));
+                        parse(Setting.APERTIUM_PRICE_PER_MILLION_CHARACTERS, ConfigLoader::price, "a number, 0 or more (e.g. 0 or 1.5)")),
+                review());
+    }
+
+    /** {@code QUALITY_REVIEW_TOPIC}, when set. */
+    public Optional<String> reviewTopic() {
+        return optional(Setting.QUALITY_REVIEW_TOPIC).map(v -> topic(Setting.QUALITY_REVIEW_TOPIC));
+    }
+
+    /** The review desk's settings; choosing sources or urgencies for review needs the review topic. */
+    public ServiceConfig.Review review() {
+        Set<String> sources = parse(Setting.REVIEW_SOURCES, ConfigLoader::commaList, "comma-separated source names");
+        Set<Integer> urgencies = parse(Setting.REVIEW_URGENCIES, ConfigLoader::urgencies,
+                "comma-separated IPTC urgencies from 1 to 9");
+        if (optional(Setting.QUALITY_REVIEW_TOPIC).isEmpty()) {
+            Setting chosen = !sources.isEmpty() ? Setting.REVIEW_SOURCES : !urgencies.isEmpty() ? Setting.REVIEW_URGENCIES : null;
+            if (chosen != null) {
+                throw ConfigException.invalid(chosen, optional(chosen).orElse(""),
+                        "translations chosen for review need a review topic: set QUALITY_REVIEW_TOPIC too");
+            }
+        }
+        return new ServiceConfig.Review(sources, urgencies,
+                required(Setting.REVIEW_APPLICATION_ID),
+                topic(Setting.REVIEW_REQUESTS_TOPIC),
+                topic(Setting.REVIEW_DECISIONS_TOPIC),
+                required(Setting.REVIEW_HTTP_BIND_ADDRESS),
+                parse(Setting.REVIEW_HTTP_PORT, value -> inRange(value, 0, 65535), "a port number from 0 to 65535"),
+                optional(Setting.REVIEW_USERS_FILE).map(v -> readableFile(Setting.REVIEW_USERS_FILE, v)),
+                optional(Setting.REVIEW_AUTH_PROXY_HEADER).map(v -> parse(Setting.REVIEW_AUTH_PROXY_HEADER,
+                        ConfigLoader::headerName, "an HTTP header name such as X-Forwarded-User")),
+                bool(Setting.REVIEW_COOKIE_SECURE),
+                optional(Setting.REVIEW_DISCLAIMERS_FILE).map(v -> readableFile(Setting.REVIEW_DISCLAIMERS_FILE, v)));
+    }
+
+    static Set<String> commaList(String value) {
+        Set<String> items = new LinkedHashSet<>();
+        for (String item : value.split(",")) {
+            if (!item.isBlank()) {
+                items.add(item.trim());
+            }
+        }
+        return items;
+    }
+
+    static Set<Integer> urgencies(String value) {
+        Set<Integer> urgencies = new LinkedHashSet<>();
+        for (String item : commaList(value)) {
+            urgencies.add(inRange(item, 1, 9));
+        }
+        return urgencies;
+    }
+
+    static String headerName(String value) {
+        if (!value.matches("[A-Za-z0-9-]{1,100}")) {
+            throw new IllegalArgumentException("letters, digits and '-' only");
+        }
+        return value;
     }
 
     /** The Kafka bootstrap servers alone. */

@@ -34,7 +34,8 @@ public record ServiceConfig(
         Faults faults,
         KafkaSecurity kafkaSecurity,
         Sizes sizes,
-        Prices prices) {
+        Prices prices,
+        Review review) {
 
     public ServiceConfig {
         targetLanguages = List.copyOf(targetLanguages);
@@ -182,6 +183,30 @@ public record ServiceConfig(
     /** What the service adds to and checks on each article besides translating it. */
     public record Labelling(Optional<Path> normalizationRules, Optional<Path> disclaimers, boolean qualityChecks,
                             double minLengthRatio, double maxLengthRatio, Optional<String> reviewTopic) {
+    }
+
+    /**
+     * The review desk: which translations wait for an editor beside the flagged ones (read by the service), and the
+     * desk's own application, topics, web server and sign-in (read by the {@code review} command).
+     *
+     * @param sources     sources whose every translation goes to review
+     * @param urgencies   IPTC urgencies whose every translation goes to review
+     * @param usersFile   editors and their BCrypt hashes; empty when the proxy header identifies them
+     * @param proxyHeader the reverse proxy's header naming the editor; empty = sign-in with the users file
+     * @param disclaimers overrides of the reviewed-translation disclaimers
+     */
+    public record Review(Set<String> sources, Set<Integer> urgencies, String applicationId, String requestsTopic,
+                         String decisionsTopic, String bindAddress, int port, Optional<Path> usersFile,
+                         Optional<String> proxyHeader, boolean secureCookie, Optional<Path> disclaimers) {
+        public Review {
+            sources = Set.copyOf(sources);
+            urgencies = Set.copyOf(urgencies);
+        }
+
+        /** Whether every translation of this source or urgency (null = none given) waits for an editor. */
+        public boolean selects(String source, Integer urgency) {
+            return sources.contains(source) || urgency != null && urgencies.contains(urgency);
+        }
     }
 
     /**

@@ -55,7 +55,7 @@ public enum Setting {
     QUALITY_CHECKS("true", "Flag untranslated fragments, suspicious length ratios and empty translations on every translation."),
     QUALITY_MIN_LENGTH_RATIO("0.5", "A translation shorter than this fraction of its source's length is flagged."),
     QUALITY_MAX_LENGTH_RATIO("2.0", "A translation longer than this multiple of its source's length is flagged."),
-    QUALITY_REVIEW_TOPIC("", "When set, translations with quality flags go to this topic for review instead of the output topic."),
+    QUALITY_REVIEW_TOPIC("", "When set, translations with quality flags (and those REVIEW_SOURCES and REVIEW_URGENCIES name) go to this topic for review instead of the output topic; the review desk (the review command) reads it."),
     DETECTION_ACCURACY("low", "Lingua accuracy mode: low (~1 s load, ~40 MB) or high (~10 s, ~900 MB; better on headline-only items)."),
     DETECTION_MAX_CHARS("500", "Characters of headline + body the detector looks at (cost grows with length)."),
     DETECTION_MIN_CONFIDENCE("0.1", "Below this confidence the declared language is used; without one the article is dead-lettered."),
@@ -95,6 +95,17 @@ public enum Setting {
     KAFKA_SSL_KEYSTORE_LOCATION("", "Kafka ssl.keystore.location: the client's own certificate, for brokers that require mutual TLS."),
     KAFKA_SSL_KEYSTORE_PASSWORD("", "Kafka ssl.keystore.password. Never logged."),
     KAFKA_SSL_KEY_PASSWORD("", "Kafka ssl.key.password: the password of the private key in the key store. Never logged."),
+    REVIEW_SOURCES("", "Sources (RawArticle.source, comma-separated, e.g. afp,rss:example.org) whose every translation goes to QUALITY_REVIEW_TOPIC for an editor, flagged or not; needs QUALITY_REVIEW_TOPIC. Empty = none."),
+    REVIEW_URGENCIES("", "IPTC urgencies (comma-separated, 1 to 9, e.g. 1,2) whose every translation goes to QUALITY_REVIEW_TOPIC for an editor, flagged or not; needs QUALITY_REVIEW_TOPIC. Empty = none."),
+    REVIEW_APPLICATION_ID("wire-translation-review", "Review desk: its Kafka Streams application.id (its own consumer group, transactional ids and state: the queue store's changelog)."),
+    REVIEW_REQUESTS_TOPIC("articles.review.requests", "Review desk: topic of the editors' decision requests (Avro ReviewRequest, key = story id); created with the review topic's partition count."),
+    REVIEW_DECISIONS_TOPIC("articles.review.decisions", "Review desk: the audit topic, one Avro ReviewDecision per decision (who, when, what, revision, settings fingerprint)."),
+    REVIEW_HTTP_BIND_ADDRESS("127.0.0.1", "Review desk: address its web server listens on; another address only behind a TLS-terminating reverse proxy."),
+    REVIEW_HTTP_PORT("8090", "Review desk: port of its web server; 0 = any free port."),
+    REVIEW_USERS_FILE("", "Review desk: file of editors, one name:bcrypt-hash per line (review hash-password makes the hash); required unless REVIEW_AUTH_PROXY_HEADER is set."),
+    REVIEW_AUTH_PROXY_HEADER("", "Review desk: take the editor's name from this request header, set by the newsroom's authenticating reverse proxy, instead of a sign-in (e.g. X-Forwarded-User). Only safe when nothing but that proxy can reach the desk. Empty = off."),
+    REVIEW_COOKIE_SECURE("false", "Review desk: mark the session cookie Secure (sent over HTTPS only); true behind a TLS-terminating proxy."),
+    REVIEW_DISCLAIMERS_FILE("", "Properties file of the reviewed-translation disclaimers per target language (fr=... {source} ... {engine} ...), replacing the built-in ones; empty = the built-in ones."),
     MAX_ARTICLE_BYTES("1048576", "Largest raw article accepted, in bytes of the input record's value; a larger one is dead-lettered on arrival as ARTICLE_TOO_LARGE, before any work is spent on it. The default, 1 MiB, is about the most a raw topic left at Kafka's defaults carries (message.max.bytes 1048588). The records the service writes for one article are up to about 3.7x its size (measured: the pending-store entry, with the raw bytes, the decoded article and its normalized text, 3.0x; an output whose paragraphs are all flagged untranslated 3.7x; docs/operations.md: Sizes), so the producer's max.request.size and the max.message.bytes of the topics the service creates (and of its changelogs) are set to 4 x this + 64 KiB; start-up stops when a topic it writes to holds less. At most 20000000 (the records must stay under the broker's socket.request.max.bytes, 100 MB by default).");
 
     private final String defaultValue;

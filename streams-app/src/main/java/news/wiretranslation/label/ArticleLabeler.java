@@ -137,6 +137,7 @@ public final class ArticleLabeler {
                 .setSource(raw.getSource())
                 .setOriginalUrl(raw.getUrl())
                 .setByline(raw.getByline())
+                .setUrgency(raw.getUrgency())
                 .setDeclaredLanguage(declared(raw))
                 .setDetectedLanguage(article.language())
                 .setDetectionConfidence(article.confidence())

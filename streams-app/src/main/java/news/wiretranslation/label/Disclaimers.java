@@ -55,6 +55,42 @@ public final class Disclaimers {
             Map.entry("vi", "Bài viết này được dịch máy từ tiếng {source} bởi {engine} và chưa được biên tập viên kiểm duyệt."),
             Map.entry("zh", "本文由{engine}从{source}机器翻译，未经编辑审核。"));
 
+    /** Reviewed translations: the same statement, saying that the newsroom reviewed the text (the review desk). */
+    private static final Map<String, String> REVIEWED_DEFAULTS = Map.ofEntries(
+            Map.entry("ar", "تُرجمت هذه المقالة آليًا من اللغة {source} بواسطة {engine} وراجعتها هيئة التحرير."),
+            Map.entry("bg", "Тази статия е преведена машинно (оригинал: {source}) с {engine} и е проверена от редакцията."),
+            Map.entry("cs", "Tento článek byl strojově přeložen (originál: {source}) pomocí {engine} a zkontrolovala ho redakce."),
+            Map.entry("da", "Denne artikel er maskinoversat fra {source} af {engine} og gennemgået af redaktionen."),
+            Map.entry("de", "Dieser Artikel wurde von {engine} maschinell aus dem {source}en übersetzt und von der Redaktion geprüft."),
+            Map.entry("el", "Αυτό το άρθρο μεταφράστηκε αυτόματα (πρωτότυπο: {source}) από το {engine} και ελέγχθηκε από τη σύνταξη."),
+            Map.entry("en", "This article was machine-translated from {source} by {engine} and reviewed by the newsroom."),
+            Map.entry("es", "Este artículo fue traducido automáticamente del {source} por {engine} y revisado por la redacción."),
+            Map.entry("et", "See artikkel on masintõlgitud (originaal: {source}) teenusega {engine} ja toimetus on selle üle vaadanud."),
+            Map.entry("fi", "Tämä artikkeli on konekäännetty (alkuperäinen kieli: {source}) palvelulla {engine}, ja toimitus on tarkistanut sen."),
+            Map.entry("fr", "Cet article a été traduit automatiquement du {source} par {engine} et relu par la rédaction."),
+            Map.entry("he", "מאמר זה תורגם בתרגום מכונה (מקור: {source}) על ידי {engine} ונבדק על ידי המערכת."),
+            Map.entry("hu", "Ezt a cikket a(z) {engine} gépi fordítással fordította (eredeti nyelv: {source}); a szerkesztőség ellenőrizte."),
+            Map.entry("id", "Artikel ini diterjemahkan secara otomatis dari bahasa {source} oleh {engine} dan telah ditinjau oleh redaksi."),
+            Map.entry("it", "Questo articolo è stato tradotto automaticamente dal {source} da {engine} e rivisto dalla redazione."),
+            Map.entry("ja", "この記事は{engine}により{source}から機械翻訳され、編集部が確認しました。"),
+            Map.entry("ko", "이 기사는 {engine}이(가) {source}에서 기계 번역했으며 편집국의 검토를 거쳤습니다."),
+            Map.entry("lt", "Šis straipsnis išverstas mašininiu būdu (originalo kalba: {source}) naudojant {engine} ir peržiūrėtas redakcijos."),
+            Map.entry("lv", "Šis raksts ir mašīntulkots (oriģināla valoda: {source}), izmantojot {engine}, un to ir pārskatījusi redakcija."),
+            Map.entry("nb", "Denne artikkelen er maskinoversatt fra {source} av {engine} og gjennomgått av redaksjonen."),
+            Map.entry("nl", "Dit artikel is automatisch vertaald uit het {source} door {engine} en nagekeken door de redactie."),
+            Map.entry("pl", "Ten artykuł został przetłumaczony maszynowo (język oryginału: {source}) przez {engine} i sprawdzony przez redakcję."),
+            Map.entry("pt", "Este artigo foi traduzido automaticamente do {source} por {engine} e revisto pela redação."),
+            Map.entry("ro", "Acest articol a fost tradus automat din limba {source} de {engine} și verificat de redacție."),
+            Map.entry("ru", "Эта статья переведена машинным способом (язык оригинала: {source}) с помощью {engine} и проверена редакцией."),
+            Map.entry("sk", "Tento článok bol strojovo preložený (originál: {source}) pomocou {engine} a skontrolovala ho redakcia."),
+            Map.entry("sl", "Ta članek je bil strojno preveden (izvirnik: {source}) s storitvijo {engine} in ga je pregledalo uredništvo."),
+            Map.entry("sv", "Den här artikeln har maskinöversatts från {source} av {engine} och granskats av redaktionen."),
+            Map.entry("th", "บทความนี้แปลด้วยเครื่องจากภาษา{source}โดย {engine} และได้รับการตรวจทานจากกองบรรณาธิการแล้ว"),
+            Map.entry("tr", "Bu makale {engine} tarafından makine çevirisiyle çevrilmiştir (kaynak dil: {source}) ve editörlerimiz tarafından incelenmiştir."),
+            Map.entry("uk", "Цю статтю машинно перекладено (мова оригіналу: {source}) за допомогою {engine}; редакція її перевірила."),
+            Map.entry("vi", "Bài viết này được dịch máy từ tiếng {source} bởi {engine} và đã được ban biên tập kiểm duyệt."),
+            Map.entry("zh", "本文由{engine}从{source}机器翻译，并经编辑部审核。"));
+
     private final Map<String, String> templates;
 
     private Disclaimers(Map<String, String> templates) {
@@ -68,11 +104,28 @@ public final class Disclaimers {
 
     /** The defaults, with the languages named in the file ({@code <iso639-1>=<template>}) replaced. */
     public static Disclaimers withOverrides(Path file) throws IOException {
+        return new Disclaimers(overridden(DEFAULTS, file));
+    }
+
+    /**
+     * For translations an editor approved on the review desk: machine-translated, and reviewed by the newsroom. Every
+     * language that has a default disclaimer has one of these.
+     */
+    public static Disclaimers reviewed() {
+        return new Disclaimers(REVIEWED_DEFAULTS);
+    }
+
+    /** The reviewed defaults, with the languages named in the file replaced ({@code REVIEW_DISCLAIMERS_FILE}). */
+    public static Disclaimers reviewedWithOverrides(Path file) throws IOException {
+        return new Disclaimers(overridden(REVIEWED_DEFAULTS, file));
+    }
+
+    private static Map<String, String> overridden(Map<String, String> defaults, Path file) throws IOException {
         Properties overrides = new Properties();
         try (InputStream in = Files.newInputStream(file)) {
             overrides.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
         }
-        Map<String, String> templates = new HashMap<>(DEFAULTS);
+        Map<String, String> templates = new HashMap<>(defaults);
         for (String language : overrides.stringPropertyNames()) {
             String template = overrides.getProperty(language);
             if (!template.contains("{engine}")) {
@@ -81,7 +134,7 @@ public final class Disclaimers {
             }
             templates.put(language.trim().toLowerCase(Locale.ROOT), template);
         }
-        return new Disclaimers(templates);
+        return templates;
     }
 
     /**

@@ -458,7 +458,7 @@ public final class TranslationProcessor implements Processor<String, DetectedArt
                                      long sentCharacters) {
         long size = OutputSize.of(state.article().key(), state.article().headers(), article);
         if (size <= step.recordLimit()) {
-            return TranslationOutcome.of(article, sentCharacters);
+            return TranslationOutcome.of(article, sentCharacters, state.article().article().text());
         }
         String message = "The article for " + translation.target().code() + " would be " + size + " bytes, more than the "
                 + step.recordLimit() + " the service writes at most (4 x MAX_ARTICLE_BYTES + 64 KiB)";

@@ -129,18 +129,23 @@ public final class TranslationTopology {
                 // label has no field for: counted here, where both are at hand.
                 .peek((id, outcome) -> metrics.charactersOut(outcome.article(), outcome.sentCharacters(), price),
                         Named.as("count-characters-" + suffix))
-                .mapValues(TranslationOutcome::article, Named.as("article-" + suffix));
+                .mapValues(config.labelling().reviewTopic().isPresent() ? new ReviewRouting(config.review())::routed
+                        : TranslationOutcome::article, Named.as("article-" + suffix));
     }
 
-    /** To the target's topic; with a review topic set, flagged translations wait there for an editor instead. */
+    /**
+     * To the target's topic; with a review topic set, flagged translations (and those of the sources and urgencies
+     * chosen for review) wait there for an editor instead.
+     */
     private static void write(ServiceConfig config, KStream<String, Article> articles, TargetLanguage target,
                               AvroSerde<Article> articleSerde) {
         String suffix = target.topicSuffix();
         Produced<String, Article> produced = Produced.with(Serdes.String(), articleSerde);
         Optional<String> reviewTopic = config.labelling().reviewTopic();
         if (reviewTopic.isPresent()) {
+            ReviewRouting routing = new ReviewRouting(config.review());
             articles.split(Named.as("review-" + suffix + "-"))
-                    .branch((id, article) -> !article.getQualityFlags().isEmpty(), Branched.withConsumer(
+                    .branch((id, article) -> routing.waitsForReview(article), Branched.withConsumer(
                             flagged -> flagged.to(reviewTopic.get(), produced.withName("write-review-" + suffix))))
                     .defaultBranch(Branched.withConsumer(
                             clean -> clean.to(config.topics().output(target), produced.withName("write-" + suffix))));

@@ -100,7 +100,19 @@ class SchemasCommandTest {
                 Map.entry("wires-value", "RawArticle.avsc"),
                 Map.entry("articles.normalized.en-us-value", "Article.avsc"),
                 Map.entry("articles.normalized.pt-br-value", "Article.avsc"),
-                Map.entry("articles.dlq-value", "DeadLetter.avsc"));
+                Map.entry("articles.dlq-value", "DeadLetter.avsc"),
+                Map.entry("articles.review.requests-value", "ReviewRequest.avsc"),
+                Map.entry("articles.review.decisions-value", "ReviewDecision.avsc"));
+    }
+
+    @Test
+    void defaultSubjectsIncludeTheReviewTopicWhenOneIsSet() {
+        ConfigLoader loader = new ConfigLoader(Map.of("TARGET_LANGUAGES", "DE", "QUALITY_REVIEW_TOPIC", "wires.review",
+                "REVIEW_DECISIONS_TOPIC", "audit", "SCHEMA_REGISTRY_URL", "http://127.0.0.1:1"), new Properties());
+
+        assertThat(SchemasCommand.defaultSubjects(loader)).contains(
+                Map.entry("wires.review-value", "Article.avsc"),
+                Map.entry("audit-value", "ReviewDecision.avsc"));
     }
 
     @Test

@@ -70,6 +70,8 @@ class SchemaCompatibilityGateIT {
                 "input.topic=" + prefix + ".raw",
                 "output.topic.prefix=" + prefix + ".normalized.",
                 "dlq.topic=" + prefix + ".dlq",
+                "review.requests.topic=" + prefix + ".review.requests",
+                "review.decisions.topic=" + prefix + ".review.decisions",
                 "target.languages=EN-US,DE",
                 "schema.registry.max.retries=0"));
         lines.addAll(List.of(more));
@@ -80,7 +82,7 @@ class SchemaCompatibilityGateIT {
 
     private static List<String> subjects(String prefix) {
         return List.of(prefix + ".raw-value", prefix + ".normalized.en-us-value", prefix + ".normalized.de-value",
-                prefix + ".dlq-value");
+                prefix + ".dlq-value", prefix + ".review.requests-value", prefix + ".review.decisions-value");
     }
 
     private static Schema parse(Path file) throws IOException {
@@ -97,6 +99,10 @@ class SchemaCompatibilityGateIT {
         }
         client.register(prefix + ".dlq-value", parse(RELEASED_SCHEMAS.resolve("DeadLetter.avsc")));
         apicurio.setCompatibility(prefix + ".dlq-value", "FULL");
+        client.register(prefix + ".review.requests-value", parse(RELEASED_SCHEMAS.resolve("ReviewRequest.avsc")));
+        apicurio.setCompatibility(prefix + ".review.requests-value", "FULL");
+        client.register(prefix + ".review.decisions-value", parse(RELEASED_SCHEMAS.resolve("ReviewDecision.avsc")));
+        apicurio.setCompatibility(prefix + ".review.decisions-value", "FULL");
     }
 
     /** A copy of the current schemas in which Article gained a required field: the change the gate must stop. */
@@ -138,7 +144,7 @@ class SchemaCompatibilityGateIT {
             assertThat(run.out()).as(run.toString()).containsPattern(
                     java.util.regex.Pattern.quote(subject) + " <- \\w+\\.avsc: OK, (unchanged|compatible)");
         }
-        assertThat(run.out()).contains("All 4 schemas are compatible.");
+        assertThat(run.out()).contains("All 6 schemas are compatible.");
     }
 
     @Test
@@ -158,7 +164,7 @@ class SchemaCompatibilityGateIT {
                 "the new schema cannot read records written with version 1: field 'sentiment' has no default",
                 "READER_FIELD_MISSING_DEFAULT_VALUE",
                 "the registry says: not compatible",
-                "2 of 4 schemas are incompatible.");
+                "2 of 6 schemas are incompatible.");
         assertThat(run.out()).contains(prefix + ".raw-value <- RawArticle.avsc: OK");
     }
 
@@ -193,7 +199,7 @@ class SchemaCompatibilityGateIT {
         assertThat(first.out()).contains(prefix + ".raw-value <- RawArticle.avsc: OK, new subject",
                 prefix + ".raw-value <- RawArticle.avsc: registered as version 1",
                 prefix + ".normalized.de-value <- Article.avsc: registered as version 1",
-                "All 4 schemas are registered.");
+                "All 6 schemas are registered.");
         RegisteredSchema deadLetters = apicurio.client().latest(prefix + ".dlq-value").orElseThrow();
         assertThat(deadLetters.schema()).isEqualTo(parse(CURRENT_SCHEMAS.resolve("DeadLetter.avsc")));
         // The service, run with auto-registration off, finds what the command registered.

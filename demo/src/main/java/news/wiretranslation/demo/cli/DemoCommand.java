@@ -50,7 +50,7 @@ final class DemoCommand implements Callable<Integer> {
                     + " reaches English from French only through Spanish).")
     List<String> targets;
 
-    @Option(names = "--keep-running", description = "Leave the broker, registry and service running until Ctrl-C.")
+    @Option(names = "--keep-running", description = "Leave the broker, registry and service running until Ctrl-C, with the review desk, where the flagged translations wait.")
     boolean keepRunning;
 
     @Option(names = "--timeout", defaultValue = "300", paramLabel = "SECONDS",
