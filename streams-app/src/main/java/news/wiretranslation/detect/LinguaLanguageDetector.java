@@ -191,7 +191,7 @@ public final class LinguaLanguageDetector implements LanguageDetector {
     }
 
     /**
-     * A Lingua detector over {@code languages} alone, built once per set and kept. Lingua holds its models in
+     * A Lingua detector over {@code languages} alone, built once per set and kept; its confidence is the raw margin. Lingua holds its models in
      * static memory, so building one for languages already loaded costs no new models. Codes Lingua does not know
      * (or a set of fewer than two) leave this detector as it is.
      */
@@ -203,8 +203,9 @@ public final class LinguaLanguageDetector implements LanguageDetector {
         if (narrowed.size() >= MAX_NARROWED && !narrowed.containsKey(languages)) {
             return this;
         }
-        return narrowed.computeIfAbsent(Set.copyOf(languages),
-                set -> new LinguaLanguageDetector(set, accuracy, maxChars, passes));
+        // The calibration was fitted on questions among every language; a narrowed one reports the raw margin.
+        Passes raw = new Passes(passes.scriptFirst(), passes.decisiveMargin(), ConfidenceCalibration.identity());
+        return narrowed.computeIfAbsent(Set.copyOf(languages), set -> new LinguaLanguageDetector(set, accuracy, maxChars, raw));
     }
 
     /** Mirrors Lingua's own {@code detectLanguageOf} (empty map or a tie means UNKNOWN) without computing twice. */

@@ -9,14 +9,14 @@ import java.lang.management.ThreadMXBean;
  * (Lingua spreads one detection over that pool, so the caller's own CPU time alone would under-count it). Thread CPU
  * time, not wall time: the build machines are shared, and other processes' load does not inflate it.
  */
-final class DetectionCpu {
+public final class DetectionCpu {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private DetectionCpu() {
     }
 
     /** Nanoseconds of CPU used so far by this thread and the fork-join pool's workers. */
-    static long now() {
+    public static long now() {
         long total = THREADS.getCurrentThreadCpuTime();
         for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
             if (info != null && info.getThreadName().startsWith("ForkJoinPool.commonPool")) {
