@@ -26,21 +26,19 @@ import news.wiretranslation.article.SourceLanguages;
  * <p>The answer is empty when the text is blank, when it is mainly written in a script none of the configured
  * languages uses (see {@link WritingSystems}), or when Lingua answers UNKNOWN (no letters it knows, or a tie).
  *
- * <p><b>Confidence.</b> Lingua 1.2.2's {@code computeLanguageConfidenceValues} returns the candidate languages
- * sorted best first, the winner with exactly 1.0 and every other language with its score relative to the
- * winner's (in (0, 1); e.g. French 1.0, Italian 0.64, Danish 0.64 for a French sentence). Languages whose
- * script does not appear in the text are absent; a single candidate (Greek text, only one Greek-script language
- * configured) makes a map of one entry. The confidence reported is {@code (winner - runnerUp) / winner}, which
- * with Lingua 1.2.2 is exactly {@code 1 - runnerUp}, as {@link Detection} specifies; it is 1.0 when there is no
- * runner-up. Dividing by the winner keeps the meaning should a later Lingua scale the winner below 1.
+ * <p><b>How it decides.</b> A script that only one configured language uses decides alone (Greek, Hebrew, Thai,
+ * Hangul, Arabic, Japanese kana: {@link WritingSystems#soleLanguage}). Otherwise Lingua judges the first
+ * {@value #SHORTLIST_CHARS} characters among every language; when its winner is at least {@link #DECISIVE_MARGIN}
+ * ahead, that answer stands, else the whole sample decides among the first pass's three likeliest.
  *
- * <p>What the numbers look like: Lingua's relative value is the ratio of the winner's summed n-gram
- * log-probability to the other language's, so it does not approach 0 as the text grows, and neither does the
- * confidence approach 1. Measured on news paragraphs and headlines of 2-3 sentences in fr, de, es, it, pt, en, id,
- * cs, da, nb: 0.2 to 0.4 when the answer is plainly right; 0.01 to 0.12 for ambiguous snippets ("Paris", a
- * sentence that could be Danish or Bokmål, Slovak close to Czech). A threshold for trusting the detection
- * over a declared language belongs near 0.1 to 0.15, not 0.5. It is 1.0 only when Lingua decides by its rules alone
- * (a script or letters used by a single configured language, e.g. Greek).
+ * <p><b>Confidence.</b> Lingua 1.2.2's {@code computeLanguageConfidenceValues} gives the winner 1.0 and every other
+ * language its score relative to the winner's; the raw margin {@code (winner - runnerUp) / winner} (1.0 with no
+ * runner-up, or when the script decided) says how far ahead the winner is, but not how often such an answer is
+ * right: plainly right paragraphs score 0.2 to 0.4 on it. The confidence reported is calibrated
+ * ({@link ConfidenceCalibration}): the share of detections with that raw margin that named the right language on the
+ * labelled evaluation set, so that 0.9 means right nine times in ten (docs/detection.md). {@link #detectRaw} gives
+ * the raw margin; a narrowed detector ({@link #among}) reports the raw margin too, the calibration being fitted on
+ * questions among every configured language.
  *
  * <p>Thread-safe: Lingua's detector is safe for concurrent use once its models are loaded, and this class holds
  * no mutable state. Note that Lingua spreads one detection over the common fork-join pool.

@@ -25,7 +25,8 @@ import news.wiretranslation.quality.QualityChecker.UntranslatedSpan;
  *   <li>and placed in the source language, alone, by a detector choosing between the pair's two languages with a
  *       margin of at least {@code minMargin}.</li>
  * </ul>
- * Neighbouring untranslated words make one span: the words are named, never the sentence around them.
+ * Neighbouring untranslated words, and the copied words between them, make one span: the words are named, never a
+ * sentence around them that the engine did translate.
  *
  * <p>Cost: two tokenizations and set look-ups per text, and a detection among two languages per copied lower-case
  * word that is not in the target's list (a handful an article). Thread-safe when the detector is.
@@ -74,7 +75,7 @@ final class CopiedWords {
                         && inSourceLanguage(pair, word, sourceLanguage);
             }
         }
-        return spans(translation, words, untranslated);
+        return spans(translation, words, untranslated, copied);
     }
 
     private boolean inSourceLanguage(LanguageDetector pair, String word, String sourceLanguage) {
@@ -82,8 +83,12 @@ final class CopiedWords {
                 .map(Detection::confidence).filter(c -> c > 0 && c >= minMargin).isPresent();
     }
 
-    /** Neighbouring untranslated words make one span; a span ends at anything but spaces or a comma. */
-    private static List<UntranslatedSpan> spans(String text, List<Word> words, boolean[] untranslated) {
+    /**
+     * Neighbouring untranslated words make one span, with the copied words between them (a sentence left in the
+     * source language is one flag, not one per word, and names its words from the first untranslated one to the last);
+     * a span ends at anything but spaces or a comma between two words.
+     */
+    private static List<UntranslatedSpan> spans(String text, List<Word> words, boolean[] untranslated, boolean[] copied) {
         List<UntranslatedSpan> spans = new ArrayList<>();
         int i = 0;
         while (i < words.size()) {
@@ -92,8 +97,10 @@ final class CopiedWords {
                 continue;
             }
             int last = i;
-            while (last + 1 < words.size() && untranslated[last + 1] && adjacent(text, words.get(last), words.get(last + 1))) {
-                last++;
+            for (int j = i + 1; j < words.size() && copied[j] && adjacent(text, words.get(j - 1), words.get(j)); j++) {
+                if (untranslated[j]) {
+                    last = j;
+                }
             }
             spans.add(new UntranslatedSpan(words.get(i).start, text.substring(words.get(i).start, words.get(last).end)));
             i = last + 1;

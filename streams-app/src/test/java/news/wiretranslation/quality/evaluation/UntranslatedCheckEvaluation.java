@@ -42,7 +42,17 @@ public final class UntranslatedCheckEvaluation {
                 0.5, 2.0);
     }
 
+    /** A way to find untranslated spans: the service's check, or the one it replaced. */
+    @FunctionalInterface
+    public interface SpanFinder {
+        List<UntranslatedSpan> find(String source, String translation, String sourceLanguage, String targetLanguage);
+    }
+
     public static Score score(QualityChecker checker, List<LabelledTranslation> set) {
+        return score(checker::untranslatedSpans, set);
+    }
+
+    public static Score score(SpanFinder finder, List<LabelledTranslation> set) {
         int flagged = 0;
         int right = 0;
         int untranslated = 0;
@@ -52,7 +62,7 @@ public final class UntranslatedCheckEvaluation {
         List<String> falseFlags = new ArrayList<>();
         List<String> missed = new ArrayList<>();
         for (LabelledTranslation row : set) {
-            List<UntranslatedSpan> spans = checker.untranslatedSpans(row.source(), row.translation(), row.sourceLanguage(),
+            List<UntranslatedSpan> spans = finder.find(row.source(), row.translation(), row.sourceLanguage(),
                     row.targetLanguage());
             Set<String> named = new HashSet<>();
             spans.forEach(span -> named.addAll(words(span.text())));
