@@ -25,7 +25,8 @@ import news.wiretranslation.quality.QualityChecker.UntranslatedSpan;
  *   <li>and placed in the source language, alone, by a detector choosing between the pair's two languages with a
  *       margin of at least {@code minMargin}.</li>
  * </ul>
- * Neighbouring untranslated words, and the copied words between them, make one span: the words are named, never a
+ * A phrase copied whole (three or more adjacent copied words whose lower-case words, two or more, are source words
+ * the target does not use) is untranslated with its names and short words; this needs both languages' lists. Neighbouring untranslated words, and the copied words between them, make one span: the words are named, never a
  * sentence around them that the engine did translate.
  *
  * <p>Cost: two tokenizations and set look-ups per text, and a detection among two languages per copied lower-case
@@ -33,6 +34,7 @@ import news.wiretranslation.quality.QualityChecker.UntranslatedSpan;
  */
 final class CopiedWords {
     static final int MIN_LETTERS = 4;
+    static final int MIN_PHRASE_WORDS = 3;
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}]*(?:['’-]\\p{L}[\\p{L}\\p{M}]*)*");
 
     private final LanguageDetector detector;
@@ -75,12 +77,64 @@ final class CopiedWords {
                         && inSourceLanguage(pair, word, sourceLanguage);
             }
         }
+        Optional<Set<String>> sourceWordsKnown = Vocabulary.of(sourceLanguage);
+        if (targetWordsKnown.isPresent() && sourceWordsKnown.isPresent()) {
+            markCopiedPhrases(translation, words, copied, untranslated, sourceWordsKnown.get(), targetWordsKnown.get());
+        }
         return spans(translation, words, untranslated, copied);
     }
 
     private boolean inSourceLanguage(LanguageDetector pair, String word, String sourceLanguage) {
         return pair.detect(word).filter(d -> d.language().equals(sourceLanguage))
                 .map(Detection::confidence).filter(c -> c > 0 && c >= minMargin).isPresent();
+    }
+
+    /**
+     * A phrase left whole: at least {@value #MIN_PHRASE_WORDS} adjacent copied words holding two or more lower-case
+     * words of the source language's list that the target's does not hold, whatever their length, and no lower-case
+     * word the target's holds ("[en Russie ou en Crimée]" in English; "de", "la" are English words too). It is
+     * untranslated from its first such word to its last, with the names between.
+     */
+    private static void markCopiedPhrases(String text, List<Word> words, boolean[] copied, boolean[] untranslated,
+                                          Set<String> sourceWords, Set<String> targetWords) {
+        int i = 0;
+        while (i < words.size()) {
+            if (!copied[i]) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end + 1 < words.size() && copied[end + 1] && adjacent(text, words.get(end), words.get(end + 1))) {
+                end++;
+            }
+            int first = -1;
+            int last = -1;
+            int foreign = 0;
+            boolean shared = false;
+            for (int j = i; j <= end; j++) {
+                String word = words.get(j).text;
+                String lower = word.toLowerCase(Locale.ROOT);
+                if (!isLowerCase(word)) {
+                    continue;
+                }
+                if (targetWords.contains(lower)) {
+                    shared = true;
+                } else if (sourceWords.contains(lower)) {
+                    foreign++;
+                    first = first < 0 ? j : first;
+                    last = j;
+                }
+            }
+            if (end - i + 1 >= MIN_PHRASE_WORDS && foreign >= 2 && !shared) {
+                // A name right after a short source word ("en Crimée") belongs to the phrase; one after a longer
+                // word ("arabophone Assahifa") is the name the phrase speaks of, left as it is.
+                if (last < end && words.get(last).text.length() <= 3) {
+                    last++;
+                }
+                java.util.Arrays.fill(untranslated, first, last + 1, true);
+            }
+            i = end + 1;
+        }
     }
 
     /**

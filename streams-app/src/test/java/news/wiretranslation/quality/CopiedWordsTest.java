@@ -64,4 +64,25 @@ class CopiedWordsTest {
         assertThat(copiedWords.find("Emmanuel Macron a reçu Volodymyr Zelensky à l'Élysée le 12 mars, avec l'OTAN.",
                 "Emmanuel Macron received Volodymyr Zelensky at the Élysée on 12 March, with NATO.", "fr", "en")).isEmpty();
     }
+
+    @Test
+    void aPhraseCopiedWholeIsNamedWithItsNames() {
+        String translation = "According to a source, the Pentagon no longer tells Kyiv \"ne frappez pas les Russes en Russie ou en Crimée\".";
+
+        List<UntranslatedSpan> spans = copiedWords.find(
+                "Selon une source, le Pentagone ne dit plus à Kiev « ne frappez pas les Russes en Russie ou en Crimée ».",
+                translation, "fr", "en");
+
+        assertThat(spans).containsExactly(new UntranslatedSpan(translation.indexOf("ne frappez"),
+                "ne frappez pas les Russes en Russie ou en Crimée"));
+    }
+
+    @Test
+    void aNameAfterUntranslatedWordsIsNotNamedWithThem() {
+        List<UntranslatedSpan> spans = copiedWords.find(
+                "Le Journal Hebdomadaire et son confrère arabophone Assahifa Al Ousbouiya.",
+                "El Periódico Semanal y su confrère arabophone Assahifa Al Ousbouiya.", "fr", "es");
+
+        assertThat(spans).extracting(UntranslatedSpan::text).noneMatch(text -> text.contains("Assahifa"));
+    }
 }
