@@ -58,7 +58,7 @@ public enum Setting {
     QUALITY_REVIEW_TOPIC("", "When set, translations with quality flags (and those REVIEW_SOURCES and REVIEW_URGENCIES name) go to this topic for review instead of the output topic; the review desk (the review command) reads it."),
     DETECTION_ACCURACY("low", "Lingua accuracy mode: low (~1 s load, ~40 MB) or high (~10 s, ~900 MB; better on headline-only items)."),
     DETECTION_MAX_CHARS("500", "Characters of headline + body the detector looks at (cost grows with length)."),
-    DETECTION_MIN_CONFIDENCE("0.1", "Below this confidence the declared language is used; without one the article is dead-lettered."),
+    DETECTION_MIN_CONFIDENCE("0.95", "Below this calibrated confidence (the share of such detections that are right) the declared language is used; without one the article is dead-lettered."),
     PROCESSING_GUARANTEE("exactly_once_v2", "Kafka Streams processing.guarantee: exactly_once_v2 or at_least_once."),
     NUM_STREAM_THREADS("1", "Kafka Streams stream threads in this instance."),
     STATE_DIR("", "Kafka Streams state directory; empty = <java.io.tmpdir>/kafka-streams."),

@@ -2,6 +2,7 @@ package news.wiretranslation.detect;
 
 import java.lang.Character.UnicodeScript;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,11 +34,13 @@ final class WritingSystems {
             Map.entry("zh", EnumSet.of(UnicodeScript.HAN)));
 
     private final Set<UnicodeScript> scripts = EnumSet.noneOf(UnicodeScript.class);
+    private final Set<String> languages;
 
     /** @param languages ISO 639-1 codes; any code not listed above is written in the Latin script */
     WritingSystems(Set<String> languages) {
+        this.languages = Set.copyOf(languages);
         for (String language : languages) {
-            scripts.addAll(SCRIPTS_BY_LANGUAGE.getOrDefault(language, EnumSet.of(UnicodeScript.LATIN)));
+            scripts.addAll(scriptsOf(language));
         }
     }
 
@@ -88,6 +91,36 @@ final class WritingSystems {
         Map<UnicodeScript, Integer> counts = letterScripts(text);
         counts.keySet().removeAll(scripts);
         return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+    }
+
+    /**
+     * The language a text's script alone decides: when most of its letters are in a script that exactly one configured
+     * language uses (Greek, Hebrew, Thai, Hangul, Arabic), or when it holds Japanese kana (at least one letter in ten
+     * of its Han and kana; Japanese news writes its grammar in kana, Chinese has none). Han alone is left to the
+     * detector when both Chinese and Japanese are configured, and Latin and Cyrillic always are.
+     *
+     * @return the ISO 639-1 code, or empty when the script does not decide
+     */
+    java.util.Optional<String> soleLanguage(String text) {
+        Map<UnicodeScript, Integer> counts = letterScripts(text);
+        int letters = counts.values().stream().mapToInt(Integer::intValue).sum();
+        int kana = counts.getOrDefault(UnicodeScript.HIRAGANA, 0) + counts.getOrDefault(UnicodeScript.KATAKANA, 0);
+        int han = counts.getOrDefault(UnicodeScript.HAN, 0);
+        if (kana > 0 && 10 * kana >= kana + han && 2 * (kana + han) >= letters && languages.contains("ja")) {
+            return java.util.Optional.of("ja");
+        }
+        java.util.Optional<Map.Entry<UnicodeScript, Integer>> main =
+                counts.entrySet().stream().max(Map.Entry.comparingByValue());
+        if (main.isEmpty() || 2 * main.get().getValue() < letters) {
+            return java.util.Optional.empty();
+        }
+        List<String> users = languages.stream()
+                .filter(language -> scriptsOf(language).contains(main.get().getKey())).toList();
+        return users.size() == 1 ? java.util.Optional.of(users.get(0)) : java.util.Optional.empty();
+    }
+
+    private static Set<UnicodeScript> scriptsOf(String language) {
+        return SCRIPTS_BY_LANGUAGE.getOrDefault(language, EnumSet.of(UnicodeScript.LATIN));
     }
 
     /** A script's name for people: {@code Georgian}, {@code Ethiopic}. */

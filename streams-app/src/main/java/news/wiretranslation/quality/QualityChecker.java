@@ -4,11 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import news.wiretranslation.article.Detection;
 import news.wiretranslation.avro.QualityFlag;
 import news.wiretranslation.detect.LanguageDetector;
 
@@ -22,27 +18,31 @@ public final class QualityChecker {
     public static final String LENGTH_RATIO = "LENGTH_RATIO";
     public static final String EMPTY_TRANSLATION = "EMPTY_TRANSLATION";
 
-    /** Quotations and brackets: where engines most often leave text untouched. */
-    private static final List<Pattern> QUOTED = List.of(
-            Pattern.compile("«\\s*([^»]+?)\\s*»"), Pattern.compile("“([^”]+)”"), Pattern.compile("„([^“”]+)[“”]"),
-            Pattern.compile("\"([^\"]+)\""), Pattern.compile("\\[([^\\]]+)\\]"), Pattern.compile("\\(([^)]+)\\)"));
-    private static final Pattern SENTENCE = Pattern.compile("[^.!?…]+[.!?…]*");
+    /**
+     * The margin at or above which a copied word's detection among the pair's two languages (a narrowed detector:
+     * Lingua's raw margin) places it in the source language; chosen on the labelled set of Apertium translations
+     * (docs/detection.md).
+     */
+    public static final double COPIED_WORD_MIN_MARGIN = 0.3;
 
-    private final LanguageDetector detector;
+    private final CopiedWords copiedWords;
     private final double minLengthRatio;
     private final double maxLengthRatio;
-    private final int minSpanChars;
 
     /**
      * @param minLengthRatio translated/source characters below which the translation is suspiciously short
      * @param maxLengthRatio ... above which it is suspiciously long
-     * @param minSpanChars   shorter spans are not judged: detection on a word or two is guesswork
+     * @param detector       asked about single copied words, among the pair's two languages only
      */
-    public QualityChecker(LanguageDetector detector, double minLengthRatio, double maxLengthRatio, int minSpanChars) {
-        this.detector = detector;
+    public QualityChecker(LanguageDetector detector, double minLengthRatio, double maxLengthRatio) {
+        this(detector, minLengthRatio, maxLengthRatio, COPIED_WORD_MIN_MARGIN);
+    }
+
+    /** The same with another margin for copied words: for the report that chooses it. */
+    public QualityChecker(LanguageDetector detector, double minLengthRatio, double maxLengthRatio, double copiedWordMinMargin) {
+        this.copiedWords = new CopiedWords(detector, copiedWordMinMargin);
         this.minLengthRatio = minLengthRatio;
         this.maxLengthRatio = maxLengthRatio;
-        this.minSpanChars = minSpanChars;
     }
 
     /** A span of a translated text that is still in the source language: where it starts and what it says. */
@@ -78,7 +78,7 @@ public final class QualityChecker {
             }
             List<UntranslatedSpan> spans = spansFound == null ? null : spansFound.get(i);
             if (spans == null) {
-                spans = untranslatedSpans(translation, sourceLanguage, targetLanguage);
+                spans = untranslatedSpans(source, translation, sourceLanguage, targetLanguage);
             }
             for (UntranslatedSpan span : spans) {
                 flags.add(untranslatedFragment(span, sourceLanguage, paragraph));
@@ -125,63 +125,17 @@ public final class QualityChecker {
     }
 
     /**
-     * The spans of one translated text that are still in the source language, by offset. Judges the shortest spans
-     * first, so that a fragment is found itself rather than the sentence around it. Depends only on the text and the
-     * language pair, so the translation memory keeps the answer with the translation.
+     * The spans of one translated text that are still in the source language, by offset: the words the engine copied
+     * from its source that are not names, numbers or words both languages share, and source words it glued together
+     * ({@link CopiedWords}). Each span names the words, never the sentence around them. Depends only on the texts
+     * and the language pair, so the translation memory keeps the answer with the translation.
      */
-    public List<UntranslatedSpan> untranslatedSpans(String text, String sourceLanguage, String targetLanguage) {
-        if (sourceLanguage.equals(targetLanguage) || text.isBlank()) {
+    public List<UntranslatedSpan> untranslatedSpans(String source, String translation, String sourceLanguage,
+                                                    String targetLanguage) {
+        if (sourceLanguage.equals(targetLanguage) || translation.isBlank()) {
             return List.of();
         }
-        List<int[]> candidates = new ArrayList<>();
-        // Each kind of quotation separately: a bracket inside a quotation is a candidate of its own.
-        for (Pattern kind : QUOTED) {
-            Matcher quoted = kind.matcher(text);
-            while (quoted.find()) {
-                candidates.add(new int[]{quoted.start(1), quoted.end(1)});
-            }
-        }
-        Matcher sentence = SENTENCE.matcher(text);
-        while (sentence.find()) {
-            int start = sentence.start();
-            while (start < sentence.end() && Character.isWhitespace(text.charAt(start))) {
-                start++;
-            }
-            candidates.add(new int[]{start, sentence.end()});
-        }
-        candidates.sort(java.util.Comparator.comparingInt(span -> span[1] - span[0]));
-        List<int[]> flagged = new ArrayList<>();
-        List<UntranslatedSpan> spans = new ArrayList<>();
-        for (int[] span : candidates) {
-            judge(text, span[0], span[1], sourceLanguage, targetLanguage, spans, flagged);
-        }
-        spans.sort(java.util.Comparator.comparingInt(UntranslatedSpan::offset));
-        return spans;
-    }
-
-    private void judge(String text, int start, int end, String sourceLanguage, String targetLanguage,
-                       List<UntranslatedSpan> spans, List<int[]> flagged) {
-        String span = text.substring(start, end).strip();
-        if (span.length() < minSpanChars || span.split("\\s+").length < 2 || overlaps(flagged, start, end)) {
-            return;
-        }
-        // Most spans are plainly in the target language, and a detector choosing between the pair's two languages
-        // says so at a fraction of the cost of one choosing among all of them. Only a span it places in the source
-        // language is judged by the full detector, whose verdict stands (a name or a third language is not flagged).
-        boolean inSource = isIn(detector.among(Set.of(sourceLanguage, targetLanguage)), span, sourceLanguage)
-                && isIn(detector, span, sourceLanguage);
-        if (inSource) {
-            flagged.add(new int[]{start, end});
-            spans.add(new UntranslatedSpan(start, span));
-        }
-    }
-
-    private static boolean isIn(LanguageDetector detector, String span, String language) {
-        return detector.detect(span).map(Detection::language).filter(language::equals).isPresent();
-    }
-
-    private static boolean overlaps(List<int[]> flagged, int start, int end) {
-        return flagged.stream().anyMatch(r -> start < r[1] && r[0] < end);
+        return copiedWords.find(source, translation, sourceLanguage, targetLanguage);
     }
 
     private static QualityFlag flag(String code, String message, String text, int paragraph, int offset) {

@@ -43,8 +43,6 @@ import news.wiretranslation.translate.fault.EngineGuard;
 public final class Pipeline {
     /** Detections remembered (one text of at most DETECTION_MAX_CHARS characters each): revisions repeat a lead. */
     static final int DETECTION_CACHE_ENTRIES = 20_000;
-    /** Spans shorter than this are not judged as untranslated: detection on a word or two is guesswork. */
-    private static final int MIN_JUDGED_SPAN = 12;
 
     private Pipeline() {
     }
@@ -85,8 +83,8 @@ public final class Pipeline {
                     config.retry().initialBackoff()).guardedBy(guard));
         }
         ServiceConfig.Async async = config.async();
-        SpanCheck spans = quality.<SpanCheck>map(checker -> (translation, lane) -> checker.untranslatedSpans(
-                translation, lane.sourceLanguage(), TargetLanguage.parse(lane.targetLanguage()).language())).orElse(null);
+        SpanCheck spans = quality.<SpanCheck>map(checker -> (source, translation, lane) -> checker.untranslatedSpans(
+                source, translation, lane.sourceLanguage(), TargetLanguage.parse(lane.targetLanguage()).language())).orElse(null);
         return new TranslationDispatcher(engine, new DispatcherSettings(async.concurrency(),
                 new BatchLimits(async.batchMaxTexts(), async.batchMaxBytes()), async.linger(), async.queueCapacity(),
                 config.retry().initialBackoff(), async.retryMaxBackoff()), spans, d -> Thread.sleep(d.toMillis()), guard);
@@ -96,7 +94,7 @@ public final class Pipeline {
     static Optional<QualityChecker> qualityChecker(ServiceConfig config, LanguageDetector detector) {
         ServiceConfig.Labelling labelling = config.labelling();
         return labelling.qualityChecks()
-                ? Optional.of(new QualityChecker(detector, labelling.minLengthRatio(), labelling.maxLengthRatio(), MIN_JUDGED_SPAN))
+                ? Optional.of(new QualityChecker(detector, labelling.minLengthRatio(), labelling.maxLengthRatio()))
                 : Optional.empty();
     }
 

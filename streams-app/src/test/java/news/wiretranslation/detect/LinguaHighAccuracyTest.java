@@ -37,7 +37,7 @@ class LinguaHighAccuracyTest {
     void detectsHeadlines(String language, String headline) {
         assertThat(detector.detect(headline)).hasValueSatisfying(detection -> {
             assertThat(detection.language()).isEqualTo(language);
-            assertThat(detection.confidence()).isGreaterThan(0.15);
+            assertThat(detection.confidence()).isGreaterThan(0.8);
         });
     }
 

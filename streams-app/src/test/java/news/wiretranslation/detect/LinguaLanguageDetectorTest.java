@@ -59,7 +59,8 @@ class LinguaLanguageDetectorTest {
 
         assertThat(detection).isPresent();
         assertThat(detection.get().language()).isEqualTo(language);
-        assertThat(detection.get().confidence()).isBetween(0.2, 0.5);
+        assertThat(detection.get().confidence()).isGreaterThanOrEqualTo(0.95);
+        assertThat(detector.detectRaw(paragraph).orElseThrow().confidence()).isBetween(0.15, 0.5);
     }
 
     @Test
@@ -67,13 +68,40 @@ class LinguaLanguageDetectorTest {
         Optional<Detection> detection = detector.detect("Paris");
 
         assertThat(detection).isPresent();
-        assertThat(detection.get().confidence()).isLessThan(0.1);
+        assertThat(detector.detectRaw("Paris").orElseThrow().confidence()).isLessThan(0.1);
+        assertThat(detection.get().confidence()).isLessThan(detector.detect(FRENCH).orElseThrow().confidence());
     }
 
     @Test
-    void languageDecidedByItsAlphabetAloneHasFullConfidence() {
-        assertThat(detector.detect("Η κυβέρνηση ανακοίνωσε σήμερα νέα μέτρα για την οικονομία."))
+    void reportsTheCalibratedConfidenceOfTheRawMargin() {
+        ConfidenceCalibration shipped = ConfidenceCalibration.shipped();
+
+        for (String text : List.of(FRENCH, ENGLISH, "Paris", "Inondations : le gouvernement débloque une aide")) {
+            assertThat(detector.detect(text).orElseThrow().confidence())
+                    .isEqualTo(shipped.confidence(detector.detectRaw(text).orElseThrow().confidence()));
+        }
+    }
+
+    @Test
+    void languageDecidedByItsScriptAloneHasTheHighestConfidence() {
+        assertThat(detector.detectRaw("Η κυβέρνηση ανακοίνωσε σήμερα νέα μέτρα για την οικονομία."))
                 .contains(new Detection("el", 1.0));
+        assertThat(detector.detect("ירושלים: הממשלה אישרה היום תקציב חדש")).hasValueSatisfying(d -> {
+            assertThat(d.language()).isEqualTo("he");
+            assertThat(d.confidence()).isEqualTo(ConfidenceCalibration.shipped().confidence(1.0));
+        });
+    }
+
+    @Test
+    void aDecisiveFirstPassGivesTheSameLanguageAsTheOriginalTwoPasses() {
+        LinguaLanguageDetector original = new LinguaLanguageDetector(SourceLanguages.deepLDefaults(), DetectionAccuracy.LOW,
+                1000, LinguaLanguageDetector.Passes.original());
+        String french = FRENCH + " " + FRENCH;
+
+        assertThat(detector.detectRaw(french).orElseThrow().confidence())
+                .isGreaterThanOrEqualTo(LinguaLanguageDetector.DECISIVE_MARGIN);
+        assertThat(detector.detect(french).map(Detection::language)).isEqualTo(original.detect(french).map(Detection::language))
+                .contains("fr");
     }
 
     @Test
@@ -85,8 +113,12 @@ class LinguaLanguageDetectorTest {
         LinguaLanguageDetector first200 =
                 new LinguaLanguageDetector(SourceLanguages.deepLDefaults(), DetectionAccuracy.LOW, 200);
 
+        // Without the decisive first pass (whose 120 characters are French), to see the whole sample count.
+        LinguaLanguageDetector first1000 = new LinguaLanguageDetector(SourceLanguages.deepLDefaults(), DetectionAccuracy.LOW,
+                1000, LinguaLanguageDetector.Passes.original());
+
         assertThat(first200.detect(text)).map(Detection::language).contains("fr");
-        assertThat(detector.detect(text)).map(Detection::language).contains("en");
+        assertThat(first1000.detect(text)).map(Detection::language).contains("en");
     }
 
     @Test

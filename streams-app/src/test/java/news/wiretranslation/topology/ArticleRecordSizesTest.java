@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * The measurement behind MAX_ARTICLE_BYTES' record limit (4 x the article + 64 KiB): the records the service writes
  * for an article of plain French text, as a multiple of the input record's size. The pending-store entry carries
  * the raw bytes, the decoded article and its normalized text (3.0x). The output article is the translation (about
- * 1x) and, here, about 3.7x: this engine leaves the French text as it is, so every paragraph is flagged as an
+ * 1x) and, here, about 3.3x: this engine leaves the French text as it is, so every sentence is flagged as an
  * untranslated fragment, and each flag carries the text and a message quoting it. That is the largest output an
  * engine's answer of the source's length makes, and it stays under the limit's 4x.
  */

@@ -510,14 +510,15 @@ public final class TranslationDispatcher implements Dispatcher {
             completeWith(lane, jobs, texts, result, null);
             return;
         }
-        // The span check is CPU work (language detection per sentence): one thread does it for all workers, so that
-        // it never takes more than one core from the stream threads, and the worker is free for the next request.
+        // The span check is CPU work (a comparison with the source, a detection per copied word): one thread does it
+        // for all workers, so that it never takes more than one core from the stream threads, and the worker is free
+        // for the next request.
         try {
             spanChecker.execute(() -> {
                 try {
                     List<List<UntranslatedSpan>> spans = new ArrayList<>(jobs.size());
-                    for (String text : translated) {
-                        spans.add(spanCheck.spans(text, lane));
+                    for (int j = 0; j < translated.size(); j++) {
+                        spans.add(spanCheck.spans(texts.get(j), translated.get(j), lane));
                     }
                     completeWith(lane, jobs, texts, result, spans);
                 } catch (RuntimeException | Error e) {

@@ -243,7 +243,7 @@ class TranslationDispatcherTest {
     void theSpanCheckRunsOnEachTranslatedTextAndTravelsWithIt() throws Exception {
         List<String> checkedOn = new CopyOnWriteArrayList<>();
         dispatcher = new TranslationDispatcher(engine, new DispatcherSettings(2, BatchLimits.DEEPL,
-                Duration.ZERO, 100, Duration.ofMillis(10), Duration.ofMillis(100)), (translation, lane) -> {
+                Duration.ZERO, 100, Duration.ofMillis(10), Duration.ofMillis(100)), (source, translation, lane) -> {
             checkedOn.add(Thread.currentThread().getName());
             return List.of(new news.wiretranslation.quality.QualityChecker.UntranslatedSpan(0, translation.substring(0, 7)));
         }, sleeps::add);
