@@ -25,4 +25,12 @@ class InfoSourcesTest {
         assertThat(InfoSources.of(NinjsWriterTest.minimalTranslation())).last()
                 .isEqualTo(new InfoSource("in-house-mt", "translation engine", null, "in-house-mt"));
     }
+
+    @Test
+    void aTranslationAnEditorApprovedNamesTheEditorLast() {
+        assertThat(InfoSources.of(NinjsWriterTest.reviewed())).containsExactly(
+                new InfoSource("afp", "source", null, null),
+                new InfoSource("DeepL", "translation engine", "https://www.deepl.com", "deepl"),
+                new InfoSource("m.dupont", "editorial reviewer", null, null));
+    }
 }

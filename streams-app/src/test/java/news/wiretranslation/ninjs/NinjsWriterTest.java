@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import news.wiretranslation.avro.Article;
+import news.wiretranslation.avro.EditorialReview;
 import news.wiretranslation.avro.QualityFlag;
 import news.wiretranslation.avro.Translation;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,7 @@ class NinjsWriterTest {
         List<Arguments> cases = new ArrayList<>();
         for (NinjsVersion version : NinjsVersion.values()) {
             cases.add(Arguments.of("translated", translated(), version));
+            cases.add(Arguments.of("reviewed", reviewed(), version));
             cases.add(Arguments.of("passed through", passedThrough(), version));
             cases.add(Arguments.of("minimal", minimal(), version));
             cases.add(Arguments.of("minimal translation", minimalTranslation(), version));
@@ -329,6 +331,15 @@ class NinjsWriterTest {
     }
 
     /** A DeepL translation from French with every label field set and two quality flags. */
+    /** {@link #translated()} as the review desk publishes it after an editor approved it with one paragraph edited. */
+    static Article reviewed() {
+        return Article.newBuilder(translated())
+                .setEditorialReview(true)
+                .setReview(EditorialReview.newBuilder().setReviewer("m.dupont")
+                        .setReviewedAt(Instant.parse("2026-12-07T10:00:00Z")).setEditedParagraphs(List.of(1)).build())
+                .build();
+    }
+
     static Article translated() {
         return Article.newBuilder()
                 .setUri("urn:wire-translation:afp:a-1:en-US").setId("a-1").setVersion(2).setLanguage("en-US")
