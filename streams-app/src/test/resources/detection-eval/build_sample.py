@@ -12,9 +12,9 @@ import subprocess
 PER_KIND = 60
 # language -> (treebank, file, licence as its README and LICENSE.txt state it). Only licences that allow commercial
 # use (CC BY, CC BY-SA): this set is part of a commercial product's repository. Not evaluated, for want of such a
-# source (see README.md): bg (UD_Bulgarian-BTB is CC BY-NC-SA 3.0, the only Bulgarian treebank), et (UD_Estonian-EDT
+# source (see README.md): bg (UD_Bulgarian-BTB is CC BY-NC-SA 3.0, the only Bulgarian UD treebank found), et (UD_Estonian-EDT
 # is CC BY-NC-SA 4.0; UD_Estonian-EWT's README says CC BY-NC-SA 4.0 and its LICENSE.txt CC BY-SA 4.0), hu
-# (UD_Hungarian-Szeged is CC BY-NC-SA 3.0, the only Hungarian treebank).
+# (UD_Hungarian-Szeged is CC BY-NC-SA 3.0, the only Hungarian UD treebank found).
 TREEBANKS = {
     "ar": ("Arabic-PUD", "ar_pud-ud-test.conllu", "CC BY-SA 3.0"),
     "cs": ("Czech-CAC", "cs_cac-ud-test.conllu", "CC BY-SA 4.0"),
