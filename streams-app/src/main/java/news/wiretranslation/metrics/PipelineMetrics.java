@@ -210,10 +210,17 @@ public final class PipelineMetrics {
      * panel shows the engine (and 0) before the first translation.
      */
     public void enginePrice(EnginePrice price) {
+        // Once per engine: every target's branch of the topology asks, and a second registration only logs a warning.
+        if (registry.find("wire_translation_price_per_million_characters").tag("engine", price.engine()).gauge() != null) {
+            return;
+        }
         Gauge.builder("wire_translation_price_per_million_characters", price, EnginePrice::perMillion)
                 .description("The engine's configured price per million characters (DEEPL_PRICE_PER_MILLION_CHARACTERS,"
                         + " APERTIUM_PRICE_PER_MILLION_CHARACTERS), in the contract's currency")
                 .tags("engine", price.engine(), "charged_for", price.billsCharacters() ? "billed" : "sent")
+                // Micrometer holds a gauge's object weakly: the price is a value no one else keeps, so without a
+                // strong reference it is collected and the gauge reads NaN (Prometheus then has no sample).
+                .strongReference(true)
                 .register(registry);
         cost(price);
     }

@@ -260,4 +260,15 @@ class PipelineMetricsTest {
     private static DetectedArticle detected(RawArticle raw, String language, double confidence) {
         return new DetectedArticle(raw, new NormalizedArticle(raw.getHeadline(), List.of(raw.getBody())), language, confidence);
     }
+
+    @Test
+    void theEnginesPriceIsStillReadAfterAGarbageCollectionAndRegisteredOncePerEngine() {
+        // A price no one else holds, as the topology builds it: a gauge that held it weakly would read NaN after a GC.
+        metrics.enginePrice(new EnginePrice("deepl", true, 25));
+        metrics.enginePrice(new EnginePrice("deepl", true, 25));
+        System.gc();
+
+        assertThat(registry.find("wire_translation_price_per_million_characters").gauges()).singleElement()
+                .satisfies(gauge -> assertThat(gauge.value()).isEqualTo(25.0));
+    }
 }
