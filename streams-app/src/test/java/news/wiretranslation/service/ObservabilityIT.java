@@ -111,6 +111,10 @@ class ObservabilityIT {
             try (service) {
                 observability.attach(service);
                 service.start();
+                // Micrometer records GC pauses from the JVM's GC notifications: with this test JVM's large heap there
+                // may be no collection during the run, and the GC panels would have no series. A service under load
+                // collects all the time; here one collection is asked for.
+                System.gc();
                 // Some engine requests fail (and are retried), so that the error panels have something to show.
                 deepL.failNext(2, 429);
                 long started = System.nanoTime();
